@@ -1,0 +1,36 @@
+package io.cogentx.spi;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One session's index of chunks: vectors for nearest-neighbour search and text for keyword (BM25)
+ * search. The server fuses the two; a backend only answers each kind. Implementations are
+ * thread-safe.
+ */
+public interface SessionIndex extends AutoCloseable {
+
+  IndexSpec spec();
+
+  /** Adds chunks with their vectors ({@code vectors[i]} belongs to {@code chunks.get(i)}). */
+  void add(List<Chunk> chunks, float[][] vectors) throws IOException;
+
+  /** Removes every chunk of a document; returns how many were removed. */
+  int deleteDocument(String documentId) throws IOException;
+
+  /** The {@code k} chunks whose vectors are nearest to {@code query} (cosine), best first. */
+  List<ScoredChunk> vectorSearch(float[] query, int k) throws IOException;
+
+  /** The {@code k} best chunks for {@code query} by BM25, best first. */
+  List<ScoredChunk> keywordSearch(String query, int k) throws IOException;
+
+  /** Number of chunks held. */
+  int size();
+
+  /** Heap bytes held by this index (approximate), for the admin view and memory limits. */
+  long ramBytesUsed();
+
+  /** Frees everything the index holds; further calls fail. */
+  @Override
+  void close() throws IOException;
+}
