@@ -1,0 +1,59 @@
+package io.cogentx.api;
+
+import io.cogentx.api.problem.ProblemType;
+import io.cogentx.session.Session;
+import io.cogentx.session.SessionId;
+import io.cogentx.session.SessionRegistry;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Resolves the request's session from {@code X-Session-Id}: no header → a new session; a UUID v4 →
+ * that session (created empty if unknown, as after a restart); anything else → 400. The id is
+ * echoed in the response header.
+ */
+@Provider
+@SessionBound
+@Priority(Priorities.AUTHENTICATION)
+public class SessionFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  public static final String HEADER = "X-Session-Id";
+  private static final String PROPERTY = Session.class.getName();
+
+  @Inject SessionRegistry registry;
+  @Inject CurrentSession current;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String header = request.getHeaderString(HEADER);
+    Session session;
+    if (header == null || header.isBlank()) {
+      session = registry.create();
+    } else {
+      SessionId id =
+          SessionId.parse(header.strip())
+              .orElseThrow(
+                  () ->
+                      ProblemType.INVALID_SESSION_ID.exception(
+                          "X-Session-Id must be a random UUID (version 4) such as"
+                              + " 0b8e5c7e-3f5a-4d2b-9c1e-7a6f5e4d3c2b. Send none to get a new"
+                              + " session."));
+      session = registry.getOrCreate(id);
+    }
+    current.set(session);
+    request.setProperty(PROPERTY, session);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(PROPERTY) instanceof Session session) {
+      response.getHeaders().putSingle(HEADER, session.id().value());
+    }
+  }
+}

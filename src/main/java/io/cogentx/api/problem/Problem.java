@@ -1,0 +1,36 @@
+package io.cogentx.api.problem;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem detail.
+ *
+ * @param type URI naming the kind of problem
+ * @param title short summary of the kind
+ * @param status HTTP status
+ * @param detail what went wrong this time and what to do about it
+ * @param instance the request path
+ * @param extensions extra members (e.g. {@code max_bytes}), written at the top level
+ */
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    Map<String, Object> extensions) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+
+  /** A problem response, with any extra headers (e.g. Retry-After) added by the caller. */
+  public Response.ResponseBuilder toResponse() {
+    return Response.status(status).type(MEDIA).entity(ProblemJson.write(this));
+  }
+
+  public Problem at(String path) {
+    return new Problem(type, title, status, detail, path, extensions);
+  }
+}
