@@ -1,8 +1,20 @@
 package io.cogentx.session;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -11,7 +23,8 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 /**
  * Logs and counts session lifecycle events. Log lines are the seed's, with the session id replaced
  * by its short hash; they go to logger {@code io.cogentx.sessions}, which Liberty writes to
- * messages.log and logging.properties also to logs/sessions.log. Metrics carry no session ids.
+ * messages.log, and also to the file {@code SESSIONS_LOG_FILE} names (server.xml: logs/sessions.log
+ * beside messages.log). Metrics carry no session ids.
  */
 @ApplicationScoped
 public class SessionEvents implements SessionListener {
@@ -21,9 +34,40 @@ public class SessionEvents implements SessionListener {
 
   @Inject MetricRegistry metrics;
 
+  @Inject
+  @ConfigProperty(name = "SESSIONS_LOG_FILE")
+  Optional<String> sessionsLogFile;
+
+  private FileHandler fileHandler;
+
   private Counter created;
   private Counter expired;
   private Counter deleted;
+
+  @PostConstruct
+  void openSessionsLog() {
+    sessionsLogFile
+        .filter(f -> !f.isBlank())
+        .ifPresent(
+            file -> {
+              try {
+                Files.createDirectories(Path.of(file).toAbsolutePath().getParent());
+                fileHandler = new FileHandler(file, 0, 1, true);
+                fileHandler.setFormatter(new LineFormatter());
+                LOG.addHandler(fileHandler);
+              } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> "Cannot write the sessions log " + file);
+              }
+            });
+  }
+
+  @PreDestroy
+  void closeSessionsLog() {
+    if (fileHandler != null) {
+      LOG.removeHandler(fileHandler);
+      fileHandler.close();
+    }
+  }
 
   void bind(SessionStore store) {
     created = metrics.counter(counter("sessions.created", "Sessions created"));
@@ -71,5 +115,18 @@ public class SessionEvents implements SessionListener {
 
   private static Metadata counter(String name, String description) {
     return Metadata.builder().withName(name).withDescription(description).build();
+  }
+
+  /** {@code 2026-01-01T00:00:00.123Z INFO Session 1a2b3c4d5e created}. */
+  private static final class LineFormatter extends Formatter {
+    @Override
+    public String format(LogRecord record) {
+      return Instant.ofEpochMilli(record.getMillis())
+          + " "
+          + record.getLevel().getName()
+          + " "
+          + formatMessage(record)
+          + System.lineSeparator();
+    }
   }
 }

@@ -1,0 +1,106 @@
+package io.cogentx.it;
+
+import static io.cogentx.it.Api.SESSION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Health, docs, metrics and CORS: what operators and browsers rely on. */
+class PlatformIT {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/health/live", "/health/ready", "/health/started"})
+  void mpHealthEndpointsAreUp(String path) {
+    HttpResponse<String> response = Api.get(path);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonObject health = Api.json(response);
+    assertThat(health.getString("status")).isEqualTo("UP");
+    assertThat(response.body()).contains("\"sessions\"");
+  }
+
+  @Test
+  void seedHealthEndpointMirrorsReadinessAndReportsOllamaWithoutFailing() {
+    HttpResponse<String> response = Api.get("/api/v1/health");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject health = Api.json(response);
+    assertThat(health.getString("status")).isEqualTo("healthy");
+    JsonObject ollama =
+        health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("ollama"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ollama.getString("status")).isEqualTo("UP");
+    assertThat(ollama.getJsonObject("data").getBoolean("reachable")).isFalse();
+    assertThat(response.headers().firstValue(SESSION)).isEmpty();
+  }
+
+  @Test
+  void apiDocsAreServedAndDocumentTheSessionHeader() {
+    HttpResponse<String> ui = Api.get("/api/docs");
+    assertThat(ui.statusCode()).isEqualTo(200);
+    assertThat(ui.body()).containsIgnoringCase("<html");
+
+    HttpResponse<String> doc = Api.get("/api/openapi", "Accept", "application/json");
+    assertThat(doc.statusCode()).isEqualTo(200);
+    JsonObject paths = Api.json(doc).getJsonObject("paths");
+    assertThat(paths.keySet())
+        .contains("/api/v1/session/info", "/api/v1/session", "/api/v1/admin/sessions");
+    String info = paths.getJsonObject("/api/v1/session/info").toString();
+    assertThat(info).contains("X-Session-Id");
+  }
+
+  @Test
+  void metricsArePrometheusTextWithoutSessionIds() {
+    String id = Api.newSession();
+    HttpResponse<String> response = Api.get("/metrics?scope=application");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("sessions_active")
+        .contains("sessions_created_total")
+        .contains("sessions_expired_total")
+        .doesNotContain(id);
+    HttpResponse<String> all = Api.get("/metrics");
+    assertThat(all.body()).contains("REST_request").doesNotContain(id);
+  }
+
+  @Test
+  void corsPreflightFromAllowedOriginAllowsTheSessionHeader() {
+    HttpResponse<String> preflight =
+        Api.send(
+            Api.request("/api/v1/session/info")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "x-session-id"));
+
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("http://localhost:3000");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+        .hasValueSatisfying(h -> assertThat(h).containsIgnoringCase("X-Session-Id"));
+
+    HttpResponse<String> actual =
+        Api.get("/api/v1/session/info", "Origin", "http://localhost:3000");
+    assertThat(actual.headers().firstValue("Access-Control-Expose-Headers"))
+        .hasValueSatisfying(h -> assertThat(h).containsIgnoringCase("X-Session-Id"));
+  }
+
+  @Test
+  void corsRefusesOtherOrigins() {
+    HttpResponse<String> preflight =
+        Api.send(
+            Api.request("/api/v1/session/info")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "x-session-id"));
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+}
