@@ -1,0 +1,37 @@
+package io.cogentx.plugins.loader.text;
+
+import io.cogentx.spi.DocumentException;
+import io.cogentx.spi.DocumentLoader;
+import io.cogentx.spi.LoadRequest;
+import io.cogentx.spi.LoadResult;
+import io.cogentx.spi.SegmentSink;
+import java.util.Set;
+
+/**
+ * Loader {@code text}: plain text, logs and CSV. One segment per paragraph (blank-line separated);
+ * no title, so the server uses the file name.
+ */
+public final class TextLoader implements DocumentLoader {
+
+  @Override
+  public String name() {
+    return "text";
+  }
+
+  @Override
+  public Set<String> mediaTypes() {
+    return Set.of("text/plain", "text/csv");
+  }
+
+  @Override
+  public Set<String> fileExtensions() {
+    return Set.of("txt", "text", "log", "csv");
+  }
+
+  @Override
+  public LoadResult load(LoadRequest request, SegmentSink sink) throws DocumentException {
+    TextDecoder.Decoded decoded = TextDecoder.decode(Bytes.readAll(request), request.fileName());
+    Paragraphs.emit(Paragraphs.split(decoded.text()), sink);
+    return new LoadResult(null, decoded.warnings());
+  }
+}
