@@ -1,6 +1,5 @@
 package io.cogentx.api.problem;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
@@ -23,11 +22,10 @@ public record Problem(
     Map<String, Object> extensions) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
   /** A problem response, with any extra headers (e.g. Retry-After) added by the caller. */
   public Response.ResponseBuilder toResponse() {
-    return Response.status(status).type(MEDIA).entity(ProblemJson.write(this));
+    return Response.status(status).type(MEDIA_TYPE).entity(ProblemJson.write(this));
   }
 
   public Problem at(String path) {

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs one benchmark: bench/run.sh NAME [ARGS...], e.g. bench/run.sh RegistryBench
+# Builds what it needs (no tests), then runs io.cogentx.bench.NAME on a Java 21+ JVM.
+# Each benchmark writes bench/results/<name>.json and prints a one-line summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source ./scripts/java-env.sh
+name=${1:?usage: bench/run.sh NAME [ARGS...]}
+shift
+mvn -B -q -pl bench -am install -DskipTests -DskipITs -Dspotless.check.skip=true >/dev/null
+mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+cp="bench/target/classes:$(cat bench/target/bench.classpath)"
+exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx4g} --enable-native-access=ALL-UNNAMED \
+  -cp "$cp" "io.cogentx.bench.$name" "$@"
