@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-env.sh
 mvn -B -q install -DskipTests -DskipITs -Dspotless.check.skip=true
-exec mvn -B -f server.pom.xml liberty:run
+exec mvn -B -f server.pom.xml -DskipITs liberty:run

@@ -3,6 +3,7 @@ package io.cogentx.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,7 +63,7 @@ public final class SessionStore {
                 id,
                 key -> {
                   reserveSlot();
-                  created[0] = new Session(key, clock.instant());
+                  created[0] = new Session(key, clock.instant().truncatedTo(ChronoUnit.MILLIS));
                   return created[0];
                 });
         if (created[0] != null) {
