@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Collects a benchmark's figures and writes them to bench/results/NAME.json with the machine described. */
+/**
+ * Collects a benchmark's figures and writes them to bench/results/NAME.json with the machine
+ * described.
+ */
 final class BenchResult {
 
   private final String name;
@@ -31,10 +34,14 @@ final class BenchResult {
     all.put(
         "machine",
         Map.of(
-            "cores", Runtime.getRuntime().availableProcessors(),
-            "max_heap_mb", Runtime.getRuntime().maxMemory() >> 20,
-            "java", System.getProperty("java.version"),
-            "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+            "cores",
+            Runtime.getRuntime().availableProcessors(),
+            "max_heap_mb",
+            Runtime.getRuntime().maxMemory() >> 20,
+            "java",
+            System.getProperty("java.version"),
+            "os",
+            System.getProperty("os.name") + " " + System.getProperty("os.arch")));
     all.put("results", figures);
     all.put("summary", summary);
     Path dir = Path.of(System.getProperty("bench.results", "bench/results"));

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Session registry: getOrCreate+touch throughput with 2 threads, heap per empty session, and the time to expire
- * 10,000 idle sessions in one cleanup run. Run with {@code bench/run.sh RegistryBench}.
+ * Session registry: getOrCreate+touch throughput with 2 threads, heap per empty session, and the
+ * time to expire 10,000 idle sessions in one cleanup run. Run with {@code bench/run.sh
+ * RegistryBench}.
  */
 public final class RegistryBench {
 
@@ -40,7 +41,9 @@ public final class RegistryBench {
             opsPerSecond / 1e6, bytesPerSession, cleanupMillis));
   }
 
-  /** Two threads hammer a store of {@code sessions} ids; returns operations per second (best of 3). */
+  /**
+   * Two threads hammer a store of {@code sessions} ids; returns operations per second (best of 3).
+   */
   static double throughput(int threads, int sessions, Duration duration) throws Exception {
     SessionStore store =
         new SessionStore(Duration.ofHours(24), 0, Clock.systemUTC(), SessionListener.NONE);

@@ -1,0 +1,31 @@
+package io.cogentx.plugins.index.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cogentx.spi.Chunk;
+import org.junit.jupiter.api.Test;
+
+class ChunkCodecTest {
+
+  @Test
+  void roundTripsEveryField() throws Exception {
+    Chunk chunk = new Chunk("doc-ü", "Tïtle 😀", 7, "Text with ünïcode 😀", 120, 140, 3, 1.5, 2.25);
+
+    assertThat(ChunkCodec.decode(ChunkCodec.encode(chunk))).isEqualTo(chunk);
+  }
+
+  @Test
+  void roundTripsAbsentOptionalFields() throws Exception {
+    Chunk chunk = new Chunk("d", null, 0, "", 0, 0, null, null, null);
+
+    assertThat(ChunkCodec.decode(ChunkCodec.encode(chunk))).isEqualTo(chunk);
+  }
+
+  @Test
+  void storesLittleMoreThanTheText() throws Exception {
+    String text = "x".repeat(1000);
+    Chunk chunk = new Chunk("document-1", "A title", 12, text, 12_000, 13_000, 4, null, null);
+
+    assertThat(ChunkCodec.encode(chunk).length).isLessThan(text.length() + 40);
+  }
+}
