@@ -1,0 +1,54 @@
+package io.cogentx.retrieval;
+
+import io.cogentx.spi.Embedder;
+import io.cogentx.spi.ScoredChunk;
+import io.cogentx.spi.SessionIndex;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Answers a query against one session's index: BM25, nearest vectors, or both fused. For hybrid
+ * search each method contributes its top {@code candidates} hits before fusion, so a chunk ranked
+ * modestly by both can still rise above one ranked well by only one.
+ */
+public final class Retriever {
+
+  public static final int DEFAULT_CANDIDATES = 50;
+
+  private final Embedder embedder;
+  private final RankFusion fusion;
+  private final int candidates;
+
+  public Retriever(Embedder embedder, RankFusion fusion, int candidates) {
+    if (candidates < 1) {
+      throw new IllegalArgumentException("candidates must be positive: " + candidates);
+    }
+    this.embedder = embedder;
+    this.fusion = fusion;
+    this.candidates = candidates;
+  }
+
+  public Retriever(Embedder embedder) {
+    this(embedder, new ReciprocalRankFusion(), DEFAULT_CANDIDATES);
+  }
+
+  /** The {@code k} best chunks for {@code query}, best first. */
+  public List<ScoredChunk> search(SessionIndex index, String query, int k, SearchMode mode)
+      throws IOException {
+    if (k < 1 || query.isBlank() || index.size() == 0) {
+      return List.of();
+    }
+    EmbeddingMismatchException.requireCompatible(index.spec(), embedder);
+    return switch (mode) {
+      case KEYWORD -> index.keywordSearch(query, k);
+      case VECTOR -> index.vectorSearch(embedder.embed(query), k);
+      case HYBRID -> {
+        int depth = Math.max(k, candidates);
+        List<ScoredChunk> keyword = index.keywordSearch(query, depth);
+        List<ScoredChunk> vector = index.vectorSearch(embedder.embed(query), depth);
+        List<ScoredChunk> fused = fusion.fuse(keyword, vector);
+        yield fused.size() > k ? List.copyOf(fused.subList(0, k)) : fused;
+      }
+    };
+  }
+}
