@@ -66,6 +66,19 @@ final class Api {
     }
   }
 
+  static HttpResponse<String> postJson(String path, String sessionId, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header(SESSION, sessionId)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A JSON string literal. */
+  static String quote(String s) {
+    return Json.createValue(s).toString();
+  }
+
   /** A new session's id, as the server issues it. */
   static String newSession() {
     return get("/api/v1/session/info").headers().firstValue(SESSION).orElseThrow();

@@ -1,5 +1,6 @@
 package io.cogentx.api.problem;
 
+import io.cogentx.api.UploadLimitFilter;
 import io.cogentx.session.SessionClosedException;
 import io.cogentx.session.SessionLimitExceededException;
 import jakarta.json.bind.JsonbException;
@@ -24,7 +25,18 @@ public final class ProblemMappers {
   private ProblemMappers() {}
 
   private static String path(UriInfo uri) {
-    return uri == null ? null : "/" + uri.getPath();
+    return uri == null ? null : uri.getRequestUri().getRawPath();
+  }
+
+  /** A body read that passed the upload limit surfaces wrapped in the reader's own exception. */
+  private static Response uploadTooLarge(Throwable e, UriInfo uri) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UploadLimitFilter.TooLargeException tooLarge
+          && tooLarge.problem() instanceof ProblemException problem) {
+        return problem.problem().at(path(uri)).toResponse().build();
+      }
+    }
+    return null;
   }
 
   /** Problems raised on purpose. */
@@ -49,6 +61,10 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(WebApplicationException e) {
+      Response tooLarge = uploadTooLarge(e, uri);
+      if (tooLarge != null) {
+        return tooLarge;
+      }
       Throwable cause = e.getCause();
       if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
         return new Malformed().problem(path(uri));
@@ -86,7 +102,8 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(ProcessingException e) {
-      return problem(path(uri));
+      Response tooLarge = uploadTooLarge(e, uri);
+      return tooLarge != null ? tooLarge : problem(path(uri));
     }
 
     Response problem(String path) {
@@ -96,6 +113,18 @@ public final class ProblemMappers {
           .at(path)
           .toResponse()
           .build();
+    }
+  }
+
+  /** Bodies JSON-B could not bind (syntax errors, wrong types). */
+  @Provider
+  public static class Unbindable implements ExceptionMapper<JsonbException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(JsonbException e) {
+      Response tooLarge = uploadTooLarge(e, uri);
+      return tooLarge != null ? tooLarge : new Malformed().problem(path(uri));
     }
   }
 
@@ -139,6 +168,10 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(Throwable e) {
+      Response tooLarge = uploadTooLarge(e, uri);
+      if (tooLarge != null) {
+        return tooLarge;
+      }
       String incident = UUID.randomUUID().toString().substring(0, 8);
       LOG.log(Level.SEVERE, e, () -> "Unexpected error, incident " + incident);
       return ProblemType.INTERNAL

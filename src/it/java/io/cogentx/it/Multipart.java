@@ -1,0 +1,53 @@
+package io.cogentx.it;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Builds a multipart/form-data body, as a browser's upload form would. */
+final class Multipart {
+
+  private final String boundary = "----cogentx" + UUID.randomUUID();
+  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+  Multipart file(String field, String fileName, String contentType, byte[] content) {
+    write(
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: "
+            + contentType
+            + "\r\n\r\n");
+    body.writeBytes(content);
+    write("\r\n");
+    return this;
+  }
+
+  Multipart field(String name, String value) {
+    write(
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + name
+            + "\"\r\n\r\n"
+            + value
+            + "\r\n");
+    return this;
+  }
+
+  HttpRequest.Builder post(String path, String sessionId) {
+    write("--" + boundary + "--\r\n");
+    return Api.request(path)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header(Api.SESSION, sessionId)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+  }
+
+  private void write(String s) {
+    body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+}

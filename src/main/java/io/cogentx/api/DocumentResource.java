@@ -1,0 +1,134 @@
+package io.cogentx.api;
+
+import io.cogentx.api.problem.ProblemType;
+import io.cogentx.knowledge.DocumentService;
+import io.cogentx.retrieval.DocumentInfo;
+import io.cogentx.retrieval.Upload;
+import io.cogentx.spi.DocumentException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's documents: add (file upload or pasted text), list, delete. */
+@Path("documents")
+@SessionBound
+@Tag(name = "Documents")
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+
+  /** Pasted text. */
+  public record TextDocument(String title, String text) {}
+
+  /** The session's documents. */
+  public record DocumentList(int totalDocuments, long totalChunks, List<DocumentInfo> documents) {}
+
+  @Inject CurrentSession current;
+  @Inject DocumentService documents;
+  @jakarta.ws.rs.core.Context UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Upload a file (form field 'file'; optional 'title', 'password')",
+      description =
+          "Text and Markdown now; formats come from loader plugins (GET /api/v1/plugins).")
+  @APIResponse(responseCode = "201", description = "Indexed")
+  public Response upload(
+      @FormParam("file") EntityPart file,
+      @FormParam("title") String title,
+      @FormParam("password") String password)
+      throws IOException, DocumentException {
+    if (file == null) {
+      throw ProblemType.BAD_REQUEST.exception(
+          "Send the document as multipart/form-data in a field named 'file'.");
+    }
+    Map<String, String> options = new HashMap<>();
+    if (password != null && !password.isEmpty()) {
+      options.put("password", password);
+    }
+    String mediaType = file.getMediaType() == null ? null : file.getMediaType().toString();
+    try (InputStream content = file.getContent()) {
+      String fileName = file.getFileName().map(DocumentResource::baseName).orElse(null);
+      return created(
+          documents.add(current.get(), new Upload(content, fileName, mediaType, title, options)));
+    }
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add pasted text as a document: {title, text}")
+  @APIResponse(responseCode = "201", description = "Indexed")
+  public Response paste(TextDocument document) throws IOException, DocumentException {
+    if (document == null || document.text() == null || document.text().isBlank()) {
+      throw ProblemType.UNPROCESSABLE.exception(
+          "Send {\"title\": \"...\", \"text\": \"...\"} with some text in 'text'.");
+    }
+    byte[] bytes = document.text().getBytes(StandardCharsets.UTF_8);
+    return created(
+        documents.add(
+            current.get(),
+            new Upload(
+                new ByteArrayInputStream(bytes), null, "text/plain", document.title(), Map.of())));
+  }
+
+  @GET
+  @Operation(summary = "This session's documents")
+  public DocumentList list() {
+    List<DocumentInfo> all = documents.list(current.get());
+    return new DocumentList(all.size(), all.stream().mapToLong(DocumentInfo::chunks).sum(), all);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One document of this session")
+  public DocumentInfo get(@PathParam("id") String id) {
+    return documents.find(current.get(), id).orElseThrow(() -> notFound(id));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(summary = "Delete one document and its chunks")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  public void delete(@PathParam("id") String id) throws IOException {
+    documents.remove(current.get(), id).orElseThrow(() -> notFound(id));
+  }
+
+  private Response created(DocumentInfo document) {
+    URI location = uri.getAbsolutePathBuilder().path(document.id()).build();
+    return Response.created(location).entity(document).build();
+  }
+
+  private static RuntimeException notFound(String id) {
+    return ProblemType.NOT_FOUND.exception(
+        "This session has no document with id '"
+            + (id.length() > 40 ? id.substring(0, 40) + "…" : id)
+            + "'. GET /api/v1/documents lists them.");
+  }
+
+  /** The last path element of a client-supplied file name (browsers may send "C:\\dir\\a.txt"). */
+  static String baseName(String name) {
+    String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    return base.isBlank() ? null : base.strip();
+  }
+}

@@ -1,0 +1,104 @@
+package io.cogentx.api;
+
+import io.cogentx.api.problem.ProblemType;
+import io.cogentx.knowledge.DocumentService;
+import io.cogentx.knowledge.RetrievalSettings;
+import io.cogentx.retrieval.SearchMode;
+import io.cogentx.spi.Chunk;
+import io.cogentx.spi.ScoredChunk;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Search in the caller's documents only. */
+@Path("search")
+@SessionBound
+@Tag(name = "Search")
+public class SearchResource {
+
+  /** A query: {@code k} defaults to 5, {@code mode} to hybrid. */
+  public record SearchRequest(String query, Integer k, String mode) {}
+
+  /** One hit, with where it came from. */
+  public record Hit(
+      int rank,
+      double score,
+      String documentId,
+      String title,
+      int position,
+      String text,
+      int startOffset,
+      int endOffset,
+      Integer page,
+      Double startSeconds,
+      Double endSeconds) {
+
+    static Hit of(int rank, ScoredChunk hit) {
+      Chunk c = hit.chunk();
+      return new Hit(
+          rank,
+          hit.score(),
+          c.documentId(),
+          c.title(),
+          c.position(),
+          c.text(),
+          c.startOffset(),
+          c.endOffset(),
+          c.page(),
+          c.startSeconds(),
+          c.endSeconds());
+    }
+  }
+
+  /** The ranked hits. */
+  public record SearchResponse(String query, String mode, int k, List<Hit> results) {}
+
+  static final int DEFAULT_K = 5;
+  static final int MAX_QUERY_CHARS = 2_000;
+
+  @Inject CurrentSession current;
+  @Inject DocumentService documents;
+  @Inject RetrievalSettings settings;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Ranked chunks of this session's documents for a query")
+  public SearchResponse search(SearchRequest request) throws IOException {
+    if (request == null || request.query() == null || request.query().isBlank()) {
+      throw ProblemType.UNPROCESSABLE.exception(
+          "Send {\"query\": \"...\"} with a non-empty query (optional: k, mode).");
+    }
+    if (request.query().length() > MAX_QUERY_CHARS) {
+      throw ProblemType.UNPROCESSABLE.exception(
+          "The query is longer than " + MAX_QUERY_CHARS + " characters; shorten it.");
+    }
+    int k = request.k() == null ? DEFAULT_K : request.k();
+    if (k < 1 || k > settings.searchMaxK()) {
+      throw ProblemType.UNPROCESSABLE.exception(
+          "k must be between 1 and " + settings.searchMaxK() + "; got " + k + ".");
+    }
+    SearchMode mode =
+        request.mode() == null
+            ? SearchMode.HYBRID
+            : SearchMode.parse(request.mode())
+                .orElseThrow(
+                    () ->
+                        ProblemType.UNPROCESSABLE.exception(
+                            "mode must be one of hybrid, vector, keyword."));
+    List<ScoredChunk> hits = documents.search(current.get(), request.query(), k, mode);
+    List<Hit> results = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      results.add(Hit.of(i + 1, hits.get(i)));
+    }
+    return new SearchResponse(request.query(), mode.label(), k, results);
+  }
+}

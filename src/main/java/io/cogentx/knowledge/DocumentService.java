@@ -1,0 +1,78 @@
+package io.cogentx.knowledge;
+
+import io.cogentx.retrieval.DocumentInfo;
+import io.cogentx.retrieval.KnowledgeBase;
+import io.cogentx.retrieval.SearchMode;
+import io.cogentx.retrieval.Upload;
+import io.cogentx.session.Session;
+import io.cogentx.spi.DocumentException;
+import io.cogentx.spi.ScoredChunk;
+import io.cogentx.spi.SegmentSink;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A session's documents and search over them. Each session gets its own {@link KnowledgeBase} (its
+ * own index), attached to the session so it is freed when the session ends; nothing here can reach
+ * another session's.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+  private static final SegmentSink NO_PROGRESS = segment -> {};
+
+  @Inject RetrievalRuntime runtime;
+
+  public DocumentInfo add(Session session, Upload upload) throws DocumentException, IOException {
+    DocumentInfo document = runtime.ingestor().ingest(knowledgeBase(session), upload, NO_PROGRESS);
+    session.recordContent(1, document.chunks(), document.bytes());
+    return document;
+  }
+
+  public List<DocumentInfo> list(Session session) {
+    return existing(session).map(KnowledgeBase::documents).orElse(List.of());
+  }
+
+  public Optional<DocumentInfo> find(Session session, String documentId) {
+    return existing(session).flatMap(kb -> kb.document(documentId));
+  }
+
+  public Optional<DocumentInfo> remove(Session session, String documentId) throws IOException {
+    Optional<KnowledgeBase> kb = existing(session);
+    if (kb.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<DocumentInfo> removed = kb.get().remove(documentId);
+    removed.ifPresent(d -> session.recordContent(-1, -d.chunks(), -d.bytes()));
+    return removed;
+  }
+
+  public List<ScoredChunk> search(Session session, String query, int k, SearchMode mode)
+      throws IOException {
+    Optional<KnowledgeBase> kb = existing(session);
+    if (kb.isEmpty()) {
+      return List.of();
+    }
+    return runtime.retriever().search(kb.get().index(), query, k, mode);
+  }
+
+  private Optional<KnowledgeBase> existing(Session session) {
+    return session.attachment(KnowledgeBase.class);
+  }
+
+  private KnowledgeBase knowledgeBase(Session session) {
+    return session.attachment(
+        KnowledgeBase.class,
+        () -> {
+          try {
+            return new KnowledgeBase(runtime.backend().open(runtime.indexSpec()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+}
