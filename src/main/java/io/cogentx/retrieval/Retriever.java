@@ -35,10 +35,10 @@ public final class Retriever {
   /** The {@code k} best chunks for {@code query}, best first. */
   public List<ScoredChunk> search(SessionIndex index, String query, int k, SearchMode mode)
       throws IOException {
+    EmbeddingMismatchException.requireCompatible(index.spec(), embedder);
     if (k < 1 || query.isBlank() || index.size() == 0) {
       return List.of();
     }
-    EmbeddingMismatchException.requireCompatible(index.spec(), embedder);
     return switch (mode) {
       case KEYWORD -> index.keywordSearch(query, k);
       case VECTOR -> index.vectorSearch(embedder.embed(query), k);
