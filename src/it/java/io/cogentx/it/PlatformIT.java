@@ -50,7 +50,15 @@ class PlatformIT {
     assertThat(doc.statusCode()).isEqualTo(200);
     JsonObject paths = Api.json(doc).getJsonObject("paths");
     assertThat(paths.keySet())
-        .contains("/api/v1/session/info", "/api/v1/session", "/api/v1/admin/sessions");
+        .contains(
+            "/api/v1/session/info",
+            "/api/v1/session",
+            "/api/v1/admin/sessions",
+            "/api/v1/documents",
+            "/api/v1/documents/{id}",
+            "/api/v1/search");
+    assertThat(paths.getJsonObject("/api/v1/documents").toString())
+        .contains("multipart/form-data", "application/json", "X-Session-Id");
     String info = paths.getJsonObject("/api/v1/session/info").toString();
     assertThat(info).contains("X-Session-Id");
   }

@@ -27,6 +27,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,6 +43,23 @@ public class DocumentResource {
 
   /** Pasted text. */
   public record TextDocument(String title, String text) {}
+
+  /** The upload form, for the OpenAPI document. */
+  @Schema(name = "UploadForm")
+  public static class UploadForm {
+    @Schema(
+        type = SchemaType.STRING,
+        format = "binary",
+        description = "the document",
+        required = true)
+    public String file;
+
+    @Schema(description = "a title (default: the document's own, else the file name)")
+    public String title;
+
+    @Schema(description = "password of an encrypted PDF")
+    public String password;
+  }
 
   /** The session's documents. */
   public record DocumentList(int totalDocuments, long totalChunks, List<DocumentInfo> documents) {}
@@ -54,6 +75,11 @@ public class DocumentResource {
       description =
           "Text and Markdown now; formats come from loader plugins (GET /api/v1/plugins).")
   @APIResponse(responseCode = "201", description = "Indexed")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema = @Schema(implementation = UploadForm.class)))
   public Response upload(
       @FormParam("file") EntityPart file,
       @FormParam("title") String title,
