@@ -64,6 +64,19 @@ class PlatformIT {
   }
 
   @Test
+  void pluginsListWhatTheServerCanReadAndHowItSearches() {
+    HttpResponse<String> response = Api.get("/api/v1/plugins");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject plugins = Api.json(response);
+    assertThat(plugins.getJsonArray("loaders").toString())
+        .contains("\"text\"", "\"markdown\"", "text/markdown", "\"md\"");
+    assertThat(plugins.getJsonArray("embedders").toString()).contains("all-MiniLM-L6-v2");
+    assertThat(plugins.getJsonArray("index_backends").toString()).contains("lucene", "exact");
+    assertThat(response.headers().firstValue(SESSION)).isEmpty();
+  }
+
+  @Test
   void metricsArePrometheusTextWithoutSessionIds() {
     String id = Api.newSession();
     HttpResponse<String> response = Api.get("/metrics?scope=application");

@@ -26,7 +26,9 @@ public class SessionHeaderDocs implements OASFilter {
     }
     for (Map.Entry<String, PathItem> entry : openAPI.getPaths().getPathItems().entrySet()) {
       String path = entry.getKey();
-      if (path.startsWith(PREFIX + "health") || path.startsWith(PREFIX + "admin")) {
+      if (path.startsWith(PREFIX + "health")
+          || path.startsWith(PREFIX + "admin")
+          || path.startsWith(PREFIX + "plugins")) {
         continue;
       }
       entry.getValue().getOperations().values().forEach(SessionHeaderDocs::document);

@@ -4,12 +4,22 @@ import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.EmbedderProvider;
 import io.cogentx.spi.IndexBackend;
 import io.cogentx.spi.Plugin;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The plugins found with {@link ServiceLoader} in a class loader (the application's: built-in
@@ -23,10 +33,38 @@ public final class PluginCatalog {
   private final List<EmbedderProvider> embedders;
   private final List<IndexBackend> backends;
 
+  private final List<Path> jars;
+
+  /** Built-in plugins only. */
   public PluginCatalog(ClassLoader classLoader) {
-    this.loaders = load(DocumentLoader.class, classLoader);
-    this.embedders = load(EmbedderProvider.class, classLoader);
-    this.backends = load(IndexBackend.class, classLoader);
+    this(classLoader, null);
+  }
+
+  /**
+   * Built-in plugins and those in the {@code *.jar} files of {@code directory} (ignored when null
+   * or absent); built-in ones come first, so they win when two claim the same name or media type.
+   */
+  public PluginCatalog(ClassLoader classLoader, Path directory) {
+    List<ClassLoader> classLoaders = new ArrayList<>();
+    classLoaders.add(classLoader);
+    this.jars = jarsIn(directory);
+    for (Path jar : jars) {
+      try {
+        classLoaders.add(
+            new URLClassLoader(
+                "plugin " + jar.getFileName(), new URL[] {jar.toUri().toURL()}, classLoader));
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, e, () -> "Skipping plugin jar " + jar);
+      }
+    }
+    this.loaders = load(DocumentLoader.class, classLoaders);
+    this.embedders = load(EmbedderProvider.class, classLoaders);
+    this.backends = load(IndexBackend.class, classLoaders);
+  }
+
+  /** The plugin jars found in the plugins directory. */
+  public List<Path> jars() {
+    return jars;
   }
 
   public List<DocumentLoader> loaders() {
@@ -66,15 +104,44 @@ public final class PluginCatalog {
                         + providers.stream().map(Plugin::name).collect(Collectors.joining(", "))));
   }
 
-  private static <T> List<T> load(Class<T> type, ClassLoader classLoader) {
+  private static List<Path> jarsIn(Path directory) {
+    if (directory == null || !Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, e, () -> "Cannot list plugins directory " + directory);
+      return List.of();
+    }
+  }
+
+  /**
+   * Providers of {@code type} in each class loader, each found once (a child also sees its
+   * parent's).
+   */
+  private static <T> List<T> load(Class<T> type, List<ClassLoader> classLoaders) {
     List<T> found = new ArrayList<>();
-    var iterator = ServiceLoader.load(type, classLoader).stream().iterator();
-    while (iterator.hasNext()) {
-      var provider = iterator.next();
+    Set<Class<?>> seen = new HashSet<>();
+    for (ClassLoader classLoader : classLoaders) {
       try {
-        found.add(provider.get());
-      } catch (java.util.ServiceConfigurationError | RuntimeException e) {
-        LOG.log(Level.WARNING, e, () -> "Skipping " + type.getSimpleName() + " " + provider.type());
+        Iterator<ServiceLoader.Provider<T>> iterator =
+            ServiceLoader.load(type, classLoader).stream().iterator();
+        while (iterator.hasNext()) {
+          ServiceLoader.Provider<T> provider = iterator.next();
+          if (seen.add(provider.type())) {
+            try {
+              found.add(provider.get());
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+              LOG.log(
+                  Level.WARNING,
+                  e,
+                  () -> "Skipping " + type.getSimpleName() + " " + provider.type());
+            }
+          }
+        }
+      } catch (ServiceConfigurationError | LinkageError e) {
+        LOG.log(Level.WARNING, e, () -> "Skipping broken plugin " + classLoader);
       }
     }
     return List.copyOf(found);

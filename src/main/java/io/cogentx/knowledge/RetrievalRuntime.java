@@ -48,7 +48,9 @@ public class RetrievalRuntime {
     }
     try {
       long started = System.nanoTime();
-      plugins = new PluginCatalog(Thread.currentThread().getContextClassLoader());
+      plugins =
+          new PluginCatalog(
+              Thread.currentThread().getContextClassLoader(), settings.pluginsDirectory());
       PluginConfig pluginConfig = key -> config.getOptionalValue(key, String.class);
       Embedder model = plugins.embedder(settings.embeddingModel()).create(pluginConfig);
       backend = plugins.backend(settings.vectorBackend());

@@ -42,6 +42,15 @@ public class RetrievalSettings {
   @ConfigProperty(name = "SEARCH_MAX_K", defaultValue = "50")
   int searchMaxK;
 
+  @Inject
+  @ConfigProperty(name = "PLUGINS_DIRECTORY", defaultValue = "plugins")
+  String pluginsDirectory;
+
+  /** Where extra plugin jars are loaded from at start (relative paths: to the server directory). */
+  public java.nio.file.Path pluginsDirectory() {
+    return java.nio.file.Path.of(pluginsDirectory);
+  }
+
   public String embeddingModel() {
     return embeddingModel;
   }
