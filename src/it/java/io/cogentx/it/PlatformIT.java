@@ -60,6 +60,8 @@ class PlatformIT {
     assertThat(paths.getJsonObject("/api/v1/documents").toString())
         .contains("multipart/form-data", "application/json", "X-Session-Id");
     String info = paths.getJsonObject("/api/v1/session/info").toString();
+    String log = readLog();
+    assertThat(log).as("OpenAPI validation errors in messages.log").doesNotContain("CWWKO1650E");
     assertThat(info).contains("X-Session-Id");
   }
 
@@ -74,6 +76,14 @@ class PlatformIT {
     assertThat(plugins.getJsonArray("embedders").toString()).contains("all-MiniLM-L6-v2");
     assertThat(plugins.getJsonArray("index_backends").toString()).contains("lucene", "exact");
     assertThat(response.headers().firstValue(SESSION)).isEmpty();
+  }
+
+  private static String readLog() {
+    try {
+      return java.nio.file.Files.readString(Api.SERVER_DIR.resolve("logs/messages.log"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

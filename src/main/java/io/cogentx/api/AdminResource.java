@@ -51,7 +51,7 @@ public class AdminResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "List sessions (hashed ids, counts, sizes; never content)")
   @SecurityRequirement(name = "adminToken")
-  public SessionsView sessions() {
+  public SessionsView listSessions() {
     List<SessionSummary> sessions =
         registry.snapshot().stream()
             .map(SessionSummary::of)

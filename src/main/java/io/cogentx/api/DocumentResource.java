@@ -80,7 +80,7 @@ public class DocumentResource {
           @Content(
               mediaType = MediaType.MULTIPART_FORM_DATA,
               schema = @Schema(implementation = UploadForm.class)))
-  public Response upload(
+  public Response uploadDocument(
       @FormParam("file") EntityPart file,
       @FormParam("title") String title,
       @FormParam("password") String password)
@@ -105,7 +105,7 @@ public class DocumentResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add pasted text as a document: {title, text}")
   @APIResponse(responseCode = "201", description = "Indexed")
-  public Response paste(TextDocument document) throws IOException, DocumentException {
+  public Response addText(TextDocument document) throws IOException, DocumentException {
     if (document == null || document.text() == null || document.text().isBlank()) {
       throw ProblemType.UNPROCESSABLE.exception(
           "Send {\"title\": \"...\", \"text\": \"...\"} with some text in 'text'.");
@@ -120,7 +120,7 @@ public class DocumentResource {
 
   @GET
   @Operation(summary = "This session's documents")
-  public DocumentList list() {
+  public DocumentList listDocuments() {
     List<DocumentInfo> all = documents.list(current.get());
     return new DocumentList(all.size(), all.stream().mapToLong(DocumentInfo::chunks).sum(), all);
   }
@@ -128,7 +128,7 @@ public class DocumentResource {
   @GET
   @Path("{id}")
   @Operation(summary = "One document of this session")
-  public DocumentInfo get(@PathParam("id") String id) {
+  public DocumentInfo getDocument(@PathParam("id") String id) {
     return documents.find(current.get(), id).orElseThrow(() -> notFound(id));
   }
 
@@ -136,7 +136,7 @@ public class DocumentResource {
   @Path("{id}")
   @Operation(summary = "Delete one document and its chunks")
   @APIResponse(responseCode = "204", description = "Deleted")
-  public void delete(@PathParam("id") String id) throws IOException {
+  public void deleteDocument(@PathParam("id") String id) throws IOException {
     documents.remove(current.get(), id).orElseThrow(() -> notFound(id));
   }
 

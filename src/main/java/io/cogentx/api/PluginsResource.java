@@ -48,7 +48,7 @@ public class PluginsResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Loaded plugins: loaders with their media types, embedders, index backends")
-  public Plugins plugins() {
+  public Plugins listPlugins() {
     PluginCatalog catalog = runtime.plugins();
     return new Plugins(
         catalog.loaders().stream().map(LoaderView::of).toList(),

@@ -35,7 +35,7 @@ public class SessionResource {
   @Path("info")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "What this session holds and when it expires")
-  public SessionInfo info() {
+  public SessionInfo sessionInfo() {
     Session s = current.get();
     return new SessionInfo(
         s.id().value(),
@@ -49,7 +49,7 @@ public class SessionResource {
   @DELETE
   @Operation(summary = "Delete all of this session's data now")
   @APIResponse(responseCode = "204", description = "Deleted")
-  public void delete() {
+  public void deleteSession() {
     registry.delete(current.get().id());
   }
 }
