@@ -1,0 +1,82 @@
+package io.cogentx.plugins.loader.pdf;
+
+import io.cogentx.plugins.loader.pdf.PageResult.Outcome;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Reads pages of one open document: the text layer in reading order, or OCR for a page that has
+ * images but no text. One instance per thread and document (PDFBox documents are not thread-safe).
+ */
+final class PageReader {
+
+  private static final System.Logger LOG = System.getLogger(PageReader.class.getName());
+
+  /** A page with fewer letters or digits than this has no usable text layer. */
+  static final int MIN_TEXT_CHARS = 3;
+
+  private final PDDocument document;
+  private final Supplier<Optional<OcrEngine>> engine;
+  private final AtomicInteger ocrBudget;
+  private final PdfSettings settings;
+  private final PageGlyphReader glyphs = new PageGlyphReader();
+  private ScanOcr ocr;
+
+  /**
+   * @param engine the OCR engine, looked up when first needed (shared, thread-safe)
+   * @param ocrBudget pages the document may still OCR (shared across readers)
+   */
+  PageReader(
+      PDDocument document,
+      Supplier<Optional<OcrEngine>> engine,
+      AtomicInteger ocrBudget,
+      PdfSettings settings) {
+    this.document = document;
+    this.engine = engine;
+    this.ocrBudget = ocrBudget;
+    this.settings = settings;
+  }
+
+  PageResult read(int page) {
+    String text;
+    try {
+      text = PageText.of(ReadingOrder.blocks(glyphs.read(document, page)));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Page " + page + " could not be read", e);
+      return new PageResult(page, "", Outcome.UNREADABLE);
+    }
+    if (hasText(text) || !PageImages.hasImages(document.getPage(page - 1))) {
+      return new PageResult(page, text, Outcome.TEXT);
+    }
+    Optional<OcrEngine> available = engine.get();
+    if (available.isEmpty()) {
+      return new PageResult(page, text, Outcome.SCAN_WITHOUT_OCR);
+    }
+    if (ocrBudget.getAndDecrement() <= 0) {
+      return new PageResult(page, text, Outcome.OCR_OVER_LIMIT);
+    }
+    if (ocr == null) {
+      ocr = new ScanOcr(document, available.get(), settings);
+    }
+    try {
+      return new PageResult(page, ocr.recognize(page).strip(), Outcome.OCR_READ);
+    } catch (TimeoutException | IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "OCR of page " + page + " failed: " + e);
+      return new PageResult(page, text, Outcome.OCR_FAILED);
+    }
+  }
+
+  static boolean hasText(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length() && n < MIN_TEXT_CHARS; i++) {
+      if (Character.isLetterOrDigit(text.charAt(i))) {
+        n++;
+      }
+    }
+    return n >= MIN_TEXT_CHARS;
+  }
+}
