@@ -1,0 +1,252 @@
+package io.cogentx.bench;
+
+import io.cogentx.retrieval.Chunker;
+import io.cogentx.retrieval.FairEmbedder;
+import io.cogentx.retrieval.Ingestor;
+import io.cogentx.retrieval.KnowledgeBase;
+import io.cogentx.retrieval.Loaders;
+import io.cogentx.retrieval.Upload;
+import io.cogentx.spi.Chunk;
+import io.cogentx.spi.Embedder;
+import io.cogentx.spi.IndexBackend;
+import io.cogentx.spi.IndexSpec;
+import io.cogentx.spi.LoadRequest;
+import io.cogentx.spi.Segment;
+import io.cogentx.spi.SegmentSink;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Ingestion throughput in chunks per second: SQuAD paragraphs, one plain-text document each,
+ * through {@link Ingestor} (text loader, {@link Chunker}, {@link FairEmbedder} with the server's
+ * settings, {@code lucene} backend), against the bare embedding model embedding the very same chunk
+ * texts. Rounds alternate the order of the variants; the ratio is of the medians:
+ *
+ * <ul>
+ *   <li>{@code ingest}: one session, documents one after another (one upload at a time);
+ *   <li>{@code ingest_2_sessions}: two sessions ingesting half the documents each, concurrently;
+ *   <li>{@code bare_one_call}: the model embeds all chunk texts in one call (its best case);
+ *   <li>{@code bare_per_document}: the model embeds each document's chunk texts in one call, as the
+ *       ingestor does.
+ * </ul>
+ *
+ * <p>Run with {@code bench/run.sh IngestBench [DATA_DIR] [--documents=300] [--rounds=3]
+ * [--models=all-MiniLM-L6-v2,all-MiniLM-L6-v2-int8]}.
+ */
+public final class IngestBench {
+
+  private static final SegmentSink NO_PROGRESS = segment -> {};
+
+  /** The server's FairEmbedder settings (RetrievalRuntime: concurrency 2, batches of 32). */
+  private static final int FAIR_CONCURRENCY = 2;
+
+  private static final int FAIR_BATCH = 32;
+  private static final int FAIR_QUEUE = 256;
+
+  private IngestBench() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchArgs a = BenchArgs.parse(args);
+    Path data = BenchArgs.dataDir(a.positional(0, null));
+    if (!Files.isRegularFile(data.resolve(SquadData.FILE))) {
+      BenchArgs.skipped(
+          "IngestBench", "SQuAD not found under " + data.toAbsolutePath() + " (pass DATA_DIR)");
+      return;
+    }
+    int count = a.intOption("documents", 300);
+    int rounds = a.intOption("rounds", 3);
+    List<String> models = List.of(a.option("models", Plugins.FP32 + "," + Plugins.INT8).split(","));
+
+    List<SquadData.Titled> all = SquadData.read(data).paragraphs();
+    List<SquadData.Titled> documents = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      documents.add(all.get((int) ((long) i * all.size() / count))); // spread over all articles
+    }
+    Loaders loaders = Plugins.loaders();
+    IndexBackend backend = Plugins.backend("lucene");
+
+    BenchResult result =
+        new BenchResult("ingest")
+            .put("documents", documents.size())
+            .put("rounds", rounds)
+            .put("backend", backend.name())
+            .put("fair_embedder", "concurrency " + FAIR_CONCURRENCY + ", batches of " + FAIR_BATCH)
+            .put("cores", Runtime.getRuntime().availableProcessors());
+    StringBuilder summary = new StringBuilder();
+    for (String model : models) {
+      Map<String, Object> figures = measure(model, documents, loaders, backend, rounds);
+      result.put(model, figures);
+      if (!summary.isEmpty()) {
+        summary.append("; ");
+      }
+      summary.append(
+          String.format(
+              "%s: ingest %.1f chunks/s vs bare embedder %.1f chunks/s = %.2f (goal >= 0.85);"
+                  + " 2 sessions %.2f, per-document bare %.2f",
+              model,
+              figures.get("ingest_chunks_per_s"),
+              figures.get("bare_one_call_chunks_per_s"),
+              figures.get("ratio_ingest_vs_bare"),
+              figures.get("ratio_ingest_2_sessions_vs_bare"),
+              figures.get("ratio_bare_per_document_vs_bare")));
+    }
+    result.put("goal_ratio", 0.85);
+    result.write(summary.toString());
+  }
+
+  private static Map<String, Object> measure(
+      String modelName,
+      List<SquadData.Titled> documents,
+      Loaders loaders,
+      IndexBackend backend,
+      int rounds)
+      throws Exception {
+    try (Embedder model = Plugins.embedder(modelName)) {
+      FairEmbedder fair = new FairEmbedder(model, FAIR_CONCURRENCY, FAIR_BATCH, FAIR_QUEUE);
+      Chunker chunker = new Chunker(fair::countTokens);
+      Ingestor ingestor =
+          new Ingestor(
+              loaders,
+              fair,
+              chunker,
+              new Ingestor.Limits(documents.size(), 1_000_000),
+              Clock.systemUTC());
+      IndexSpec spec = IndexSpec.inMemory(model.modelName(), model.dimension());
+      List<List<String>> perDocument = new ArrayList<>();
+      for (SquadData.Titled d : documents) {
+        perDocument.add(chunkTexts(loaders, chunker, d));
+      }
+      List<String> texts = perDocument.stream().flatMap(List::stream).toList();
+      int chunks = texts.size();
+
+      // warm-up: model, loader, chunker, index
+      model.embed(texts.subList(0, Math.min(64, chunks)));
+      ingestAll(ingestor, backend, spec, documents.subList(0, Math.min(20, documents.size())));
+
+      Map<String, List<Double>> seconds = new LinkedHashMap<>();
+      List<String> variants =
+          List.of("ingest", "ingest_2_sessions", "bare_one_call", "bare_per_document");
+      variants.forEach(v -> seconds.put(v, new ArrayList<>()));
+      for (int round = 0; round < rounds; round++) {
+        List<String> order = new ArrayList<>(variants);
+        if (round % 2 == 1) {
+          Collections.reverse(order);
+        }
+        for (String variant : order) {
+          long start = System.nanoTime();
+          switch (variant) {
+            case "ingest" -> {
+              int held = ingestAll(ingestor, backend, spec, documents);
+              if (held != chunks) {
+                throw new IllegalStateException(held + " chunks ingested, expected " + chunks);
+              }
+            }
+            case "ingest_2_sessions" -> ingestInTwoSessions(ingestor, backend, spec, documents);
+            case "bare_one_call" -> model.embed(texts);
+            default -> perDocument.forEach(model::embed);
+          }
+          double s = (System.nanoTime() - start) / 1e9;
+          seconds.get(variant).add(s);
+          System.err.printf(
+              "IngestBench: %s round %d %-18s %6.1f chunks/s%n",
+              modelName, round + 1, variant, chunks / s);
+        }
+      }
+
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("chunks", chunks);
+      out.put(
+          "mean_chunk_tokens",
+          Stats.round(texts.stream().mapToInt(model::countTokens).average().orElse(0), 1));
+      Map<String, Double> median = new LinkedHashMap<>();
+      for (String v : variants) {
+        double[] rates = seconds.get(v).stream().mapToDouble(s -> chunks / s).toArray();
+        median.put(v, Stats.median(rates));
+        out.put(v + "_chunks_per_s", Stats.round(Stats.median(rates), 1));
+        out.put(v + "_chunks_per_s_rounds", Arrays.toString(round1(rates)));
+      }
+      double bare = median.get("bare_one_call");
+      out.put("ratio_ingest_vs_bare", Stats.round(median.get("ingest") / bare, 3));
+      out.put(
+          "ratio_ingest_2_sessions_vs_bare",
+          Stats.round(median.get("ingest_2_sessions") / bare, 3));
+      out.put(
+          "ratio_bare_per_document_vs_bare",
+          Stats.round(median.get("bare_per_document") / bare, 3));
+      out.put(
+          "ratio_ingest_vs_bare_per_document",
+          Stats.round(median.get("ingest") / median.get("bare_per_document"), 3));
+      return out;
+    }
+  }
+
+  private static double[] round1(double[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = Stats.round(values[i], 1);
+    }
+    return out;
+  }
+
+  /** Ingests the documents one after another into a new session; returns the chunks it holds. */
+  private static int ingestAll(
+      Ingestor ingestor, IndexBackend backend, IndexSpec spec, List<SquadData.Titled> documents)
+      throws Exception {
+    try (KnowledgeBase kb = new KnowledgeBase(backend.open(spec))) {
+      for (SquadData.Titled d : documents) {
+        ingestor.ingest(kb, upload(d), NO_PROGRESS);
+      }
+      return kb.chunkCount();
+    }
+  }
+
+  private static void ingestInTwoSessions(
+      Ingestor ingestor, IndexBackend backend, IndexSpec spec, List<SquadData.Titled> documents)
+      throws Exception {
+    int half = documents.size() / 2;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> first =
+          pool.submit(() -> ingestAll(ingestor, backend, spec, documents.subList(0, half)));
+      Future<Integer> second =
+          pool.submit(
+              () -> ingestAll(ingestor, backend, spec, documents.subList(half, documents.size())));
+      first.get();
+      second.get();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The chunk texts the ingestor will embed for {@code document}: loader, then chunker. */
+  private static List<String> chunkTexts(
+      Loaders loaders, Chunker chunker, SquadData.Titled document) throws Exception {
+    List<Segment> segments = new ArrayList<>();
+    try (ByteArrayInputStream in = content(document)) {
+      loaders
+          .select("text/plain", null)
+          .load(new LoadRequest(in, null, "text/plain", Map.of()), segments::add);
+    }
+    return chunker.chunk("x", document.title(), segments).stream().map(Chunk::text).toList();
+  }
+
+  private static Upload upload(SquadData.Titled document) {
+    return new Upload(content(document), null, "text/plain", document.title(), Map.of());
+  }
+
+  private static ByteArrayInputStream content(SquadData.Titled document) {
+    return new ByteArrayInputStream(document.text().getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,372 @@
+package io.cogentx.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Latency of {@code POST /api/v1/search} over HTTP with 32 concurrent clients on a session holding
+ * about 10,000 chunks.
+ *
+ * <p>The bench creates a session (a random UUID v4 in {@code X-Session-Id}) and adds documents with
+ * {@code POST /api/v1/documents} ({@code {"title", "text"}}) until the session holds at least
+ * {@code --chunks} chunks: the SQuAD dev articles in parts of up to 60 paragraphs, then SciFact
+ * abstracts in groups of 100 (title line and abstract, blank line between), then further copies of
+ * the SQuAD parts with "(copy n)" in the title if still short. Then {@code --clients} threads, each
+ * with its requests in sequence (a closed loop), send SQuAD questions as {@code {"query", "k": 5,
+ * "mode": "hybrid"}}: first {@code --warmup} requests, then {@code --requests} timed ones. The
+ * session is deleted at the end.
+ *
+ * <p>Run with {@code bench/run.sh SearchLatencyBench [BASE_URL] [DATA_DIR] [--clients=32]
+ * [--requests=3000] [--warmup=300] [--chunks=10000] [--k=5] [--mode=hybrid]}; BASE_URL defaults to
+ * http://127.0.0.1:8000. Start the server first, e.g. with {@code ./run.sh}.
+ */
+public final class SearchLatencyBench {
+
+  private static final String NAME = "SearchLatencyBench";
+  private static final int SQUAD_PART = 60;
+  private static final int SCIFACT_GROUP = 100;
+  private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(60);
+
+  private SearchLatencyBench() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchArgs a = BenchArgs.parse(args);
+    URI base = URI.create(a.positional(0, "http://127.0.0.1:8000").replaceAll("/+$", "") + "/");
+    Path data = BenchArgs.dataDir(a.positional(1, null));
+    int clients = a.intOption("clients", 32);
+    int requests = a.intOption("requests", 3000);
+    int warmup = a.intOption("warmup", 300);
+    int targetChunks = a.intOption("chunks", 10_000);
+    int k = a.intOption("k", 5);
+    String mode = a.option("mode", "hybrid");
+    if (!Files.isRegularFile(data.resolve(SquadData.FILE))) {
+      BenchArgs.skipped(
+          NAME, "SQuAD not found under " + data.toAbsolutePath() + " (pass BASE_URL DATA_DIR)");
+      return;
+    }
+
+    try (HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build()) {
+      bench(http, base, data, clients, requests, warmup, targetChunks, k, mode);
+    }
+  }
+
+  private static void bench(
+      HttpClient http,
+      URI base,
+      Path data,
+      int clients,
+      int requests,
+      int warmup,
+      int targetChunks,
+      int k,
+      String mode)
+      throws Exception {
+    Api api = new Api(http, base, UUID.randomUUID().toString());
+    try {
+      String problem = api.probe();
+      if (problem != null) {
+        BenchArgs.skipped(NAME, problem);
+        return;
+      }
+    } catch (ConnectException e) {
+      BenchArgs.skipped(NAME, "no server at " + base + " (start one, e.g. ./run.sh)");
+      return;
+    }
+
+    SquadData squad = SquadData.read(data);
+    List<SciFactData.Abstract> scifact =
+        Files.isRegularFile(data.resolve(SciFactData.CORPUS)) ? SciFactData.read(data) : List.of();
+    long ingestStart = System.nanoTime();
+    Ingested ingested = ingest(api, squad, scifact, targetChunks);
+    double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
+    System.err.printf(
+        "%s: %,d chunks in %d documents added in %.0f s (%.1f chunks/s)%n",
+        NAME,
+        ingested.chunks(),
+        ingested.documents(),
+        ingestSeconds,
+        ingested.chunks() / ingestSeconds);
+
+    List<String> questions = squad.questions(warmup + requests, 11);
+    try {
+      run(api, questions.subList(0, warmup), clients, k, mode);
+      long start = System.nanoTime();
+      Run timed = run(api, questions.subList(warmup, warmup + requests), clients, k, mode);
+      double wall = (System.nanoTime() - start) / 1e9;
+      double[] ms = timed.millis();
+      double p50 = Stats.percentile(ms, 50);
+      double p95 = Stats.percentile(ms, 95);
+      double p99 = Stats.percentile(ms, 99);
+      double max = Stats.max(ms);
+      new BenchResult("search-latency")
+          .put("base_url", base.toString())
+          .put("session_chunks", ingested.chunks())
+          .put("session_documents", ingested.documents())
+          .put("corpus", ingested.description())
+          .put("ingest_s", Stats.round(ingestSeconds, 1))
+          .put("ingest_chunks_per_s_over_http", Stats.round(ingested.chunks() / ingestSeconds, 1))
+          .put("clients", clients)
+          .put("requests", requests)
+          .put("warmup_requests", warmup)
+          .put("k", k)
+          .put("mode", mode)
+          .put("queries", "SQuAD dev questions, seeded random draw")
+          .put("errors", timed.errors())
+          .put("p50_ms", Stats.round(p50, 2))
+          .put("p95_ms", Stats.round(p95, 2))
+          .put("p99_ms", Stats.round(p99, 2))
+          .put("max_ms", Stats.round(max, 2))
+          .put("mean_ms", Stats.round(Stats.mean(ms), 2))
+          .put("throughput_per_s", Stats.round(requests / wall, 1))
+          .put("goal_p99_ms", 50)
+          .write(
+              String.format(
+                  "POST /api/v1/search (%s, k=%d), %d clients, %,d chunks: p50 %.1f ms, p95 %.1f"
+                      + " ms, p99 %.1f ms (goal <= 50), max %.1f ms, %.0f requests/s, %d errors",
+                  mode,
+                  k,
+                  clients,
+                  ingested.chunks(),
+                  p50,
+                  p95,
+                  p99,
+                  max,
+                  requests / wall,
+                  timed.errors()));
+    } finally {
+      api.deleteSession();
+    }
+  }
+
+  /** What was added to the session. */
+  private record Ingested(int chunks, int documents, String description) {}
+
+  private static Ingested ingest(
+      Api api, SquadData squad, List<SciFactData.Abstract> scifact, int target)
+      throws IOException, InterruptedException {
+    List<String[]> squadParts = new ArrayList<>();
+    for (SquadData.Article article : squad.articles()) {
+      List<String> p = article.paragraphs();
+      for (int from = 0; from < p.size(); from += SQUAD_PART) {
+        int to = Math.min(p.size(), from + SQUAD_PART);
+        squadParts.add(
+            new String[] {
+              article.title() + " (paragraphs " + (from + 1) + "–" + to + ")",
+              String.join("\n\n", p.subList(from, to))
+            });
+      }
+    }
+    List<String[]> scifactGroups = new ArrayList<>();
+    for (int from = 0; from < scifact.size(); from += SCIFACT_GROUP) {
+      int to = Math.min(scifact.size(), from + SCIFACT_GROUP);
+      StringBuilder text = new StringBuilder();
+      for (SciFactData.Abstract abs : scifact.subList(from, to)) {
+        if (!text.isEmpty()) {
+          text.append("\n\n");
+        }
+        text.append(abs.title()).append("\n\n").append(abs.text());
+      }
+      scifactGroups.add(
+          new String[] {"SciFact abstracts " + (from + 1) + "–" + to, text.toString()});
+    }
+
+    int chunks = 0;
+    int documents = 0;
+    int squadDocs = 0;
+    int scifactDocs = 0;
+    int copies = 0;
+    for (String[] d : squadParts) {
+      chunks += api.addDocument(d[0], d[1]);
+      documents++;
+      squadDocs++;
+    }
+    for (String[] d : scifactGroups) {
+      if (chunks >= target) {
+        break;
+      }
+      chunks += api.addDocument(d[0], d[1]);
+      documents++;
+      scifactDocs++;
+    }
+    for (int copy = 2; chunks < target; copy++) {
+      copies = copy - 1;
+      for (String[] d : squadParts) {
+        if (chunks >= target) {
+          break;
+        }
+        chunks += api.addDocument(d[0] + " (copy " + copy + ")", d[1]);
+        documents++;
+      }
+    }
+    String description =
+        String.format(
+            "SQuAD dev: %d documents (articles in parts of <= %d paragraphs); SciFact: %d"
+                + " documents of <= %d abstracts; %d extra SQuAD cop%s",
+            squadDocs, SQUAD_PART, scifactDocs, SCIFACT_GROUP, copies, copies == 1 ? "y" : "ies");
+    return new Ingested(chunks, documents, description);
+  }
+
+  /** Latencies of one run, in request order, and the number of failed requests. */
+  private record Run(double[] millis, int errors) {}
+
+  /** {@code clients} threads send the queries, each taking the next one when its last returns. */
+  private static Run run(Api api, List<String> queries, int clients, int k, String mode)
+      throws Exception {
+    double[] millis = new double[queries.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < queries.size();
+                      i = next.getAndIncrement()) {
+                    long start = System.nanoTime();
+                    boolean ok = api.search(queries.get(i), k, mode);
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                    if (!ok) {
+                      errors.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> w : workers) {
+        w.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return new Run(millis, errors.get());
+  }
+
+  /** The few calls of the server's API the bench makes, all in one session. */
+  private static final class Api {
+
+    private final HttpClient http;
+    private final URI base;
+    private final String session;
+
+    Api(HttpClient http, URI base, String session) {
+      this.http = http;
+      this.base = base;
+      this.session = session;
+    }
+
+    /**
+     * Null if the search endpoint answers a query on the (empty) session with 200 and a results
+     * list; otherwise what is wrong.
+     */
+    String probe() throws IOException, InterruptedException {
+      HttpResponse<String> r = post("api/v1/search", searchJson("probe", 5, "hybrid"), 30);
+      if (r.statusCode() != 200) {
+        return "the server at "
+            + base
+            + " has no working search API (POST /api/v1/search → HTTP "
+            + r.statusCode()
+            + ")";
+      }
+      if (!r.body().contains("\"results\"")) {
+        return "POST /api/v1/search at " + base + " does not answer with a results list";
+      }
+      return null;
+    }
+
+    /** Adds a text document; returns its number of chunks. */
+    int addDocument(String title, String text) throws IOException, InterruptedException {
+      String body =
+          Json.createObjectBuilder().add("title", title).add("text", text).build().toString();
+      HttpResponse<String> r = post("api/v1/documents", body, UPLOAD_TIMEOUT.toSeconds());
+      if (r.statusCode() != 201) {
+        throw new IOException(
+            "POST /api/v1/documents → HTTP " + r.statusCode() + ": " + abbreviate(r.body()));
+      }
+      try (JsonReader json = Json.createReader(new StringReader(r.body()))) {
+        JsonObject doc = json.readObject();
+        return doc.getInt("chunks");
+      }
+    }
+
+    boolean search(String query, int k, String mode) {
+      try {
+        HttpResponse<String> r =
+            post("api/v1/search", searchJson(query, k, mode), SEARCH_TIMEOUT.toSeconds());
+        return r.statusCode() == 200 && r.body().contains("\"results\"");
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+
+    void deleteSession() {
+      try {
+        http.send(
+            HttpRequest.newBuilder(base.resolve("api/v1/session"))
+                .header("X-Session-Id", session)
+                .timeout(Duration.ofSeconds(30))
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+      } catch (IOException e) {
+        System.err.println(NAME + ": could not delete the session: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private HttpResponse<String> post(String path, String json, long timeoutSeconds)
+        throws IOException, InterruptedException {
+      HttpRequest request =
+          HttpRequest.newBuilder(base.resolve(path))
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json")
+              .header("X-Session-Id", session)
+              .timeout(Duration.ofSeconds(timeoutSeconds))
+              .POST(HttpRequest.BodyPublishers.ofString(json))
+              .build();
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String searchJson(String query, int k, String mode) {
+      return Json.createObjectBuilder()
+          .add("query", query)
+          .add("k", k)
+          .add("mode", mode)
+          .build()
+          .toString();
+    }
+
+    private static String abbreviate(String s) {
+      return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+  }
+}
