@@ -18,7 +18,7 @@ import java.util.Set;
  *   <li>{@code --embedders=A,B}: embedding models, by name or as {@code fp32} / {@code int8}
  *       (default both)
  *   <li>{@code --fusion=rrf|convex}, {@code --rrf-k=60}, {@code --keyword-weight=1}, {@code
- *       --vector-weight=1}, {@code --alpha=0.5}, {@code --candidates=50}: hybrid fusion (default:
+ *       --vector-weight=1}, {@code --alpha=0.5}, {@code --candidates=100}: hybrid fusion (default:
  *       what the server ships)
  *   <li>{@code --chunk-tokens=200}, {@code --overlap=40}: the chunker's sizes
  *   <li>{@code --sweep}: also evaluate a grid of fusion settings on the same index

@@ -17,13 +17,13 @@ final class FusionGrid {
 
   static List<FusionSettings> settings() {
     LinkedHashSet<FusionSettings> grid = new LinkedHashSet<>();
-    int shippingCandidates = FusionSettings.shipping().candidates();
+    int rrfCandidates = 50; // the usual RRF setting, and the default before convex fusion
     for (int k : RRF_KS) {
-      grid.add(FusionSettings.rrf(k, 1, 1, shippingCandidates));
+      grid.add(FusionSettings.rrf(k, 1, 1, rrfCandidates));
     }
     for (int k : WEIGHTED_KS) {
       for (double w : VECTOR_WEIGHTS) {
-        grid.add(FusionSettings.rrf(k, 1, w, shippingCandidates));
+        grid.add(FusionSettings.rrf(k, 1, w, rrfCandidates));
       }
     }
     for (int c : CANDIDATES) {

@@ -32,7 +32,12 @@ record FusionSettings(
   /** What the server uses: {@code new Retriever(embedder)}. */
   static FusionSettings shipping() {
     return new FusionSettings(
-        RRF, ReciprocalRankFusion.DEFAULT_K, 1.0, 1.0, 0.5, Retriever.DEFAULT_CANDIDATES);
+        CONVEX,
+        ReciprocalRankFusion.DEFAULT_K,
+        1.0,
+        1.0,
+        Retriever.DEFAULT_VECTOR_WEIGHT,
+        Retriever.DEFAULT_CANDIDATES);
   }
 
   static FusionSettings rrf(int k, double keywordWeight, double vectorWeight, int candidates) {

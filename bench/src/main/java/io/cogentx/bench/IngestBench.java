@@ -43,7 +43,10 @@ import java.util.concurrent.Future;
  * </ul>
  *
  * <p>Run with {@code bench/run.sh IngestBench [DATA_DIR] [--documents=300] [--rounds=3]
- * [--models=all-MiniLM-L6-v2,all-MiniLM-L6-v2-int8]}.
+ * [--models=all-MiniLM-L6-v2,all-MiniLM-L6-v2-int8] [--documents-as=paragraphs|articles]}: by
+ * default SQuAD paragraphs, one per document (about one chunk each, the worst case for batching,
+ * written to {@code ingest.json}); with {@code articles}, 12 whole articles as documents (about 50
+ * chunks each, like an uploaded report; {@code ingest-articles.json}).
  */
 public final class IngestBench {
 
@@ -65,11 +68,21 @@ public final class IngestBench {
           "IngestBench", "SQuAD not found under " + data.toAbsolutePath() + " (pass DATA_DIR)");
       return;
     }
-    int count = a.intOption("documents", 300);
+    String shape = a.option("documents-as", "paragraphs");
+    int count = a.intOption("documents", shape.equals("articles") ? 12 : 300);
     int rounds = a.intOption("rounds", 3);
     List<String> models = List.of(a.option("models", Plugins.FP32 + "," + Plugins.INT8).split(","));
 
-    List<SquadData.Titled> all = SquadData.read(data).paragraphs();
+    SquadData squad = SquadData.read(data);
+    List<SquadData.Titled> all =
+        switch (shape) {
+          case "paragraphs" -> squad.paragraphs();
+          case "articles" -> articles(squad);
+          default ->
+              throw new IllegalArgumentException(
+                  "--documents-as must be paragraphs or articles: " + shape);
+        };
+    count = Math.min(count, all.size());
     List<SquadData.Titled> documents = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       documents.add(all.get((int) ((long) i * all.size() / count))); // spread over all articles
@@ -78,8 +91,13 @@ public final class IngestBench {
     IndexBackend backend = Plugins.backend("lucene");
 
     BenchResult result =
-        new BenchResult("ingest")
+        new BenchResult(shape.equals("articles") ? "ingest-articles" : "ingest")
             .put("documents", documents.size())
+            .put(
+                "document_shape",
+                shape.equals("articles")
+                    ? "one SQuAD article per document (its paragraphs, blank lines between)"
+                    : "one SQuAD paragraph per document")
             .put("rounds", rounds)
             .put("backend", backend.name())
             .put("fair_embedder", "concurrency " + FAIR_CONCURRENCY + ", batches of " + FAIR_BATCH)
@@ -190,6 +208,13 @@ public final class IngestBench {
           Stats.round(median.get("ingest") / median.get("bare_per_document"), 3));
       return out;
     }
+  }
+
+  /** Each article as one document: its paragraphs, a blank line between. */
+  private static List<SquadData.Titled> articles(SquadData squad) {
+    return squad.articles().stream()
+        .map(a -> new SquadData.Titled(a.title(), String.join("\n\n", a.paragraphs())))
+        .toList();
   }
 
   private static double[] round1(double[] values) {

@@ -5,10 +5,9 @@ import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.Embedder;
 import io.cogentx.spi.EmbedderProvider;
 import io.cogentx.spi.IndexBackend;
-import io.cogentx.spi.PluginConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** The server's plugins, found with ServiceLoader as the server finds them. */
@@ -25,7 +24,9 @@ final class Plugins {
   static Embedder embedder(String name) throws Exception {
     for (EmbedderProvider p : ServiceLoader.load(EmbedderProvider.class)) {
       if (p.name().equals(name)) {
-        return p.create(PluginConfig.of(Map.of()));
+        // the server's settings (EMBEDDING_THREADS, ...) from the environment, as the server reads
+        // them
+        return p.create(key -> Optional.ofNullable(System.getenv(key)));
       }
     }
     throw new IllegalStateException("no embedding model named " + name + " on the class path");

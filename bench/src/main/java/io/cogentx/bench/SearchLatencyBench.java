@@ -26,13 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * about 10,000 chunks.
  *
  * <p>The bench creates a session (a random UUID v4 in {@code X-Session-Id}) and adds documents with
- * {@code POST /api/v1/documents} ({@code {"title", "text"}}) until the session holds at least
- * {@code --chunks} chunks: the SQuAD dev articles in parts of up to 60 paragraphs, then SciFact
- * abstracts in groups of 100 (title line and abstract, blank line between), then further copies of
- * the SQuAD parts with "(copy n)" in the title if still short. Then {@code --clients} threads, each
- * with its requests in sequence (a closed loop), send SQuAD questions as {@code {"query", "k": 5,
- * "mode": "hybrid"}}: first {@code --warmup} requests, then {@code --requests} timed ones. The
- * session is deleted at the end.
+ * {@code POST /api/v1/documents?wait=true} ({@code {"title", "text"}}) until the session holds at
+ * least {@code --chunks} chunks: the SQuAD dev articles in parts of up to 60 paragraphs, then
+ * SciFact abstracts in groups of 100 (title line and abstract, blank line between), then further
+ * copies of the SQuAD parts with "(copy n)" in the title if still short. Then {@code --clients}
+ * threads, each with its requests in sequence (a closed loop), send SQuAD questions as {@code
+ * {"query", "k": 5, "mode": "hybrid"}}: first {@code --warmup} requests, then {@code --requests}
+ * timed ones. The session is deleted at the end.
  *
  * <p>Run with {@code bench/run.sh SearchLatencyBench [BASE_URL] [DATA_DIR] [--clients=32]
  * [--requests=3000] [--warmup=300] [--chunks=10000] [--k=5] [--mode=hybrid]}; BASE_URL defaults to
@@ -303,7 +303,7 @@ public final class SearchLatencyBench {
     int addDocument(String title, String text) throws IOException, InterruptedException {
       String body =
           Json.createObjectBuilder().add("title", title).add("text", text).build().toString();
-      HttpResponse<String> r = post("api/v1/documents", body, UPLOAD_TIMEOUT.toSeconds());
+      HttpResponse<String> r = post("api/v1/documents?wait=true", body, UPLOAD_TIMEOUT.toSeconds());
       if (r.statusCode() != 201) {
         throw new IOException(
             "POST /api/v1/documents → HTTP " + r.statusCode() + ": " + abbreviate(r.body()));
