@@ -30,7 +30,7 @@ public class AnswerSettings {
   int replyTokens;
 
   @Inject
-  @ConfigProperty(name = "ABSTAIN_THRESHOLD", defaultValue = "0.80")
+  @ConfigProperty(name = "ABSTAIN_THRESHOLD", defaultValue = "0.69")
   double abstainThreshold;
 
   @Inject

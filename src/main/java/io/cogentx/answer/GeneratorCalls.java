@@ -11,6 +11,7 @@ import java.util.List;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The remote call to the model, behind MicroProfile Fault Tolerance. What is guarded is
@@ -33,7 +34,7 @@ public class GeneratorCalls {
       delay = 200,
       jitter = 100,
       retryOn = GenerationException.class,
-      abortOn = InterruptedException.class)
+      abortOn = {InterruptedException.class, TimeoutException.class})
   @CircuitBreaker(
       requestVolumeThreshold = 4,
       failureRatio = 0.5,

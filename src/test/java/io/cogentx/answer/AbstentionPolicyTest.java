@@ -16,17 +16,26 @@ class AbstentionPolicyTest {
   }
 
   @Test
-  void coverageIsTheShareOfQuestionWordsInTheBestPassage() {
+  void coverageIsTheShareOfQuestionWordsInOneSentenceOfTheBestPassages() {
     List<ScoredChunk> hits =
-        List.of(hit("Bees dance.", 0.3f), hit("Paraffin replaced whale oil in lamps.", 0.6f));
+        List.of(
+            hit("Bees dance.", 0.3f),
+            hit("Lamps burned whale oil. Later paraffin replaced it in lamps.", 0.6f),
+            hit("Paraffin replaced whale oil in lamps.", 0.6f));
+    // "lighthouse" comes from the title, the rest from the third passage's one sentence
     assertThat(AbstentionPolicy.coverage(Terms.of("What replaced whale oil in lighthouses?"), hits))
-        .isEqualTo(1.0); // "lighthouse" comes from the title
+        .isEqualTo(1.0);
+    // the second passage has the words, but never together in one sentence
+    assertThat(
+            AbstentionPolicy.coverage(
+                Terms.of("What replaced whale oil in lighthouses?"), hits.subList(0, 2)))
+        .isEqualTo(0.75);
     assertThat(AbstentionPolicy.coverage(Terms.of("Who painted the Mona Lisa?"), hits)).isZero();
   }
 
   @Test
   void weakEvidenceAbstainsAndStrongEvidenceAnswers() {
-    AbstentionPolicy policy = new AbstentionPolicy(0.8, 0.6);
+    AbstentionPolicy policy = AbstentionPolicy.CALIBRATED;
     Retrieval strong =
         new Retrieval(
             List.of(hit("Paraffin replaced whale oil.", 0.03f)),

@@ -50,13 +50,7 @@ public final class AnswerBench {
 
   /** One question's measured signals. */
   record Measured(
-      boolean answerable,
-      double cosine,
-      double coverage,
-      boolean containsGold,
-      double bm25,
-      int terms,
-      String question) {}
+      boolean answerable, double cosine, double coverage, boolean containsGold, String question) {}
 
   public static void main(String[] args) throws Exception {
     BenchArgs a = BenchArgs.parse(args);
@@ -114,11 +108,17 @@ public final class AnswerBench {
     }
     String dump = a.option("dump", null);
     if (dump != null) {
-      StringBuilder csv = new StringBuilder("answerable\tcosine\tcoverage\tgold\tbm25\tterms\tquestion\n");
+      StringBuilder csv = new StringBuilder("answerable\tcosine\tcoverage\tgold\tquestion\n");
       for (Measured m : measured) {
-        csv.append(m.answerable()).append('\t').append(m.cosine()).append('\t').append(m.coverage())
-            .append('\t').append(m.containsGold()).append('\t').append(m.bm25()).append('\t')
-            .append(m.terms()).append('\t').append(m.question().replace('\t', ' ')).append('\n');
+        csv.append(
+                String.join(
+                    "\t",
+                    String.valueOf(m.answerable()),
+                    String.valueOf(m.cosine()),
+                    String.valueOf(m.coverage()),
+                    String.valueOf(m.containsGold()),
+                    m.question().replace('\t', ' ')))
+            .append('\n');
       }
       Files.writeString(Path.of(dump), csv);
     }
@@ -131,6 +131,7 @@ public final class AnswerBench {
     AbstentionPolicy chosen = calibrate(calibration);
     double[] shipping = rates(AbstentionPolicy.CALIBRATED, evaluation);
     double[] held = rates(chosen, evaluation);
+    double[] shippingAll = rates(AbstentionPolicy.CALIBRATED, measured);
 
     double quality =
         share(measured, m -> m.answerable() && m.containsGold())
@@ -181,11 +182,17 @@ public final class AnswerBench {
     abst.put("questions_per_kind", questionCount);
     abst.put(
         "method",
-        "answer when cosine(best chunk) + w * coverage(question content words in best of top-3 chunks) >= t");
+        "answer when cosine(best chunk) + w * coverage >= t; coverage = largest share of the question's content words in one sentence of the top 3 passages");
     abst.put("shipping_threshold", AbstentionPolicy.CALIBRATED.threshold());
     abst.put("shipping_coverage_weight", AbstentionPolicy.CALIBRATED.coverageWeight());
-    abst.put("shipping_abstain_unanswerable", Stats.round(shipping[1], 4));
-    abst.put("shipping_abstain_answerable", Stats.round(shipping[0], 4));
+    abst.put(
+        "shipping_note",
+        "the shipping values were picked from a grid over all questions of seed 7, so the"
+            + " evaluation-half figures are not fully held out for them");
+    abst.put("shipping_all_abstain_unanswerable", Stats.round(shippingAll[1], 4));
+    abst.put("shipping_all_abstain_answerable", Stats.round(shippingAll[0], 4));
+    abst.put("shipping_evaluation_half_abstain_unanswerable", Stats.round(shipping[1], 4));
+    abst.put("shipping_evaluation_half_abstain_answerable", Stats.round(shipping[0], 4));
     abst.put("calibrated_threshold", chosen.threshold());
     abst.put("calibrated_coverage_weight", chosen.coverageWeight());
     abst.put("held_out_abstain_unanswerable", Stats.round(held[1], 4));
@@ -208,12 +215,15 @@ public final class AnswerBench {
         .write(
             String.format(
                 Locale.ROOT,
-                "abstention (shipping t=%.2f w=%.2f, held-out half): unanswerable %.1f %% (goal >= 95),"
-                    + " answerable %.1f %% (goal <= 5); grid-calibrated t=%.2f w=%.2f: %.1f %% / %.1f %%;"
+                "abstention (shipping t=%.2f w=%.2f) on unanswerable/answerable: all %.1f %% / %.1f %%,"
+                    + " evaluation half %.1f %% / %.1f %% (goals >= 95 / <= 5); calibrated on the other"
+                    + " half t=%.2f w=%.2f: %.1f %% / %.1f %%;"
                     + " extractive answers containing a gold answer %.1f %% (goal >= 60);"
                     + " extractive TTFT on %,d chunks p50 %.1f ms, p95 %.1f ms (goal p50 <= 100)",
                 AbstentionPolicy.CALIBRATED.threshold(),
                 AbstentionPolicy.CALIBRATED.coverageWeight(),
+                100 * shippingAll[1],
+                100 * shippingAll[0],
                 100 * shipping[1],
                 100 * shipping[0],
                 chosen.threshold(),
@@ -240,15 +250,7 @@ public final class AnswerBench {
       String text = answerer.answer(qa.question(), Source.number(r.hits())).text();
       gold = SquadQa.containsGold(text.replaceAll("\\[\\d+]", ""), qa.answers());
     }
-    double bm25 = r.keyword().isEmpty() ? 0 : r.keyword().get(0).score();
-    return new Measured(
-        answerable,
-        e.cosine(),
-        e.coverage(),
-        gold,
-        bm25,
-        io.cogentx.answer.Terms.of(qa.question()).size(),
-        qa.question());
+    return new Measured(answerable, e.cosine(), e.coverage(), gold, qa.question());
   }
 
   /** {abstain rate on answerable, on unanswerable}. */

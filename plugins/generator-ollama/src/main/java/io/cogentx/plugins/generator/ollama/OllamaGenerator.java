@@ -88,9 +88,13 @@ final class OllamaGenerator implements Generator {
     }
   }
 
+  /** What went wrong, for people: the message without exception class names. */
   private static String describe(IOException e) {
     String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    if (message == null || message.isBlank()) {
+      return e instanceof java.net.ConnectException ? "connection refused" : "no reason given";
+    }
+    return message.replaceAll("[\\w.$]+Exception:?\\s*", "").strip();
   }
 
   @Override
