@@ -25,7 +25,13 @@ class PlatformIT {
 
   @Test
   void seedHealthEndpointMirrorsReadinessAndReportsOllamaWithoutFailing() {
-    HttpResponse<String> response = Api.get("/api/v1/health");
+    // the second test server has no Ollama (the first one talks to the tests' Ollama double)
+    HttpResponse<String> response =
+        Api.send(
+            HttpRequest.newBuilder(
+                java.net.URI.create(
+                    System.getProperty("it.expiry.base.url", "http://127.0.0.1:18081")
+                        + "/api/v1/health")));
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject health = Api.json(response);
@@ -75,6 +81,7 @@ class PlatformIT {
         .contains("\"text\"", "\"markdown\"", "text/markdown", "\"md\"");
     assertThat(plugins.getJsonArray("embedders").toString()).contains("all-MiniLM-L6-v2");
     assertThat(plugins.getJsonArray("index_backends").toString()).contains("lucene", "exact");
+    assertThat(plugins.getJsonArray("generators").toString()).contains("ollama", "openai");
     assertThat(response.headers().firstValue(SESSION)).isEmpty();
   }
 

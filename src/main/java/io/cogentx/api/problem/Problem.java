@@ -28,6 +28,11 @@ public record Problem(
     return Response.status(status).type(MEDIA_TYPE).entity(ProblemJson.write(this));
   }
 
+  /** The problem as a JSON object, e.g. for an SSE {@code error} event. */
+  public String toJson() {
+    return ProblemJson.write(this);
+  }
+
   public Problem at(String path) {
     return new Problem(type, title, status, detail, path, extensions);
   }

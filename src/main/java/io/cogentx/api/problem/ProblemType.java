@@ -17,6 +17,7 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   UNPROCESSABLE(422, "Unprocessable content"),
+  GENERATION_FAILED(502, "Answer generation failed"),
   TOO_MANY_SESSIONS(503, "Too many sessions"),
   UNAVAILABLE(503, "Service unavailable"),
   INTERNAL(500, "Internal error");
