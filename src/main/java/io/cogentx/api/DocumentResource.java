@@ -1,9 +1,11 @@
 package io.cogentx.api;
 
 import io.cogentx.api.problem.ProblemType;
+import io.cogentx.jobs.Job;
+import io.cogentx.jobs.JobView;
 import io.cogentx.knowledge.DocumentService;
+import io.cogentx.knowledge.IngestJobs;
 import io.cogentx.retrieval.DocumentInfo;
-import io.cogentx.retrieval.Upload;
 import io.cogentx.spi.DocumentException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,10 +29,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,6 +71,7 @@ public class DocumentResource {
 
   @Inject CurrentSession current;
   @Inject DocumentService documents;
+  @Inject IngestJobs jobs;
   @jakarta.ws.rs.core.Context UriInfo uri;
 
   @POST
@@ -73,8 +79,26 @@ public class DocumentResource {
   @Operation(
       summary = "Upload a file (form field 'file'; optional 'title', 'password')",
       description =
-          "Text and Markdown now; formats come from loader plugins (GET /api/v1/plugins).")
-  @APIResponse(responseCode = "201", description = "Indexed")
+          "Answers 202 with an upload job once the file is stored; the job reads, chunks, embeds"
+              + " and indexes it in the background (GET /api/v1/jobs/{id}, or its live events)."
+              + " With ?wait=true the call waits for the job and answers 201 with the document,"
+              + " or the job's problem. Formats come from loader plugins (GET /api/v1/plugins).")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; the job reads it in the background",
+      content = @Content(schema = @Schema(implementation = JobView.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "With ?wait=true: indexed",
+      content = @Content(schema = @Schema(implementation = DocumentInfo.class)))
+  @APIResponse(responseCode = "413", description = "Over MAX_UPLOAD_MEGABYTES")
+  @APIResponse(responseCode = "415", description = "No loader reads this type")
+  @APIResponse(
+      responseCode = "422",
+      description = "The session holds its maximum of documents (with ?wait=true: unreadable)")
+  @APIResponse(
+      responseCode = "503",
+      description = "Too many uploads waiting on the server; retry after Retry-After seconds")
   @RequestBody(
       content =
           @Content(
@@ -83,8 +107,11 @@ public class DocumentResource {
   public Response uploadDocument(
       @FormParam("file") EntityPart file,
       @FormParam("title") String title,
-      @FormParam("password") String password)
-      throws IOException, DocumentException {
+      @FormParam("password") String password,
+      @Parameter(description = "wait for the document to be indexed and answer 201")
+          @QueryParam("wait")
+          boolean wait)
+      throws IOException, DocumentException, InterruptedException {
     if (file == null) {
       throw ProblemType.BAD_REQUEST.exception(
           "Send the document as multipart/form-data in a field named 'file'.");
@@ -94,28 +121,47 @@ public class DocumentResource {
       options.put("password", password);
     }
     String mediaType = file.getMediaType() == null ? null : file.getMediaType().toString();
+    String fileName = file.getFileName().map(DocumentResource::baseName).orElse(null);
+    Job job;
     try (InputStream content = file.getContent()) {
-      String fileName = file.getFileName().map(DocumentResource::baseName).orElse(null);
-      return created(
-          documents.add(current.get(), new Upload(content, fileName, mediaType, title, options)));
+      job = jobs.submit(current.get(), content, fileName, mediaType, title, options);
     }
+    return wait ? whenEnded(job) : accepted(job);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add pasted text as a document: {title, text}")
-  @APIResponse(responseCode = "201", description = "Indexed")
-  public Response addText(TextDocument document) throws IOException, DocumentException {
+  @Operation(
+      summary = "Add pasted text as a document: {title, text}",
+      description = "202 with an upload job, or with ?wait=true 201 with the document.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; the job indexes it in the background",
+      content = @Content(schema = @Schema(implementation = JobView.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "With ?wait=true: indexed",
+      content = @Content(schema = @Schema(implementation = DocumentInfo.class)))
+  public Response addText(
+      TextDocument document,
+      @Parameter(description = "wait for the document to be indexed and answer 201")
+          @QueryParam("wait")
+          boolean wait)
+      throws IOException, DocumentException, InterruptedException {
     if (document == null || document.text() == null || document.text().isBlank()) {
       throw ProblemType.UNPROCESSABLE.exception(
           "Send {\"title\": \"...\", \"text\": \"...\"} with some text in 'text'.");
     }
     byte[] bytes = document.text().getBytes(StandardCharsets.UTF_8);
-    return created(
-        documents.add(
+    Job job =
+        jobs.submit(
             current.get(),
-            new Upload(
-                new ByteArrayInputStream(bytes), null, "text/plain", document.title(), Map.of())));
+            new ByteArrayInputStream(bytes),
+            null,
+            "text/plain",
+            document.title(),
+            Map.of());
+    return wait ? whenEnded(job) : accepted(job);
   }
 
   @GET
@@ -140,9 +186,35 @@ public class DocumentResource {
     documents.remove(current.get(), id).orElseThrow(() -> notFound(id));
   }
 
-  private Response created(DocumentInfo document) {
-    URI location = uri.getAbsolutePathBuilder().path(document.id()).build();
-    return Response.created(location).entity(document).build();
+  /** 202 with the job and where to follow it. */
+  private Response accepted(Job job) {
+    URI location = uri.getBaseUriBuilder().path("jobs").path(job.id()).build();
+    return Response.accepted(job.view()).location(location).build();
+  }
+
+  /** As the synchronous API answered: 201 with the document, or the job's problem. */
+  private Response whenEnded(Job job) throws InterruptedException {
+    JobView ended;
+    try {
+      ended = job.end().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    String path = uri.getRequestUri().getRawPath();
+    return switch (job.state()) {
+      case SUCCEEDED -> {
+        URI location =
+            uri.getBaseUriBuilder().path("documents").path(ended.document().id()).build();
+        yield Response.created(location).entity(ended.document()).build();
+      }
+      case FAILED -> job.problem().at(path).toResponse().build();
+      default ->
+          ProblemType.JOB_CANCELLED
+              .with("The upload was cancelled before it was indexed; nothing was added.")
+              .at(path)
+              .toResponse()
+              .build();
+    };
   }
 
   private static RuntimeException notFound(String id) {

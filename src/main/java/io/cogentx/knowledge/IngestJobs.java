@@ -1,0 +1,124 @@
+package io.cogentx.knowledge;
+
+import io.cogentx.api.problem.Failures;
+import io.cogentx.jobs.Job;
+import io.cogentx.jobs.JobManager;
+import io.cogentx.jobs.JobRequest;
+import io.cogentx.jobs.JobView;
+import io.cogentx.jobs.UploadSpool;
+import io.cogentx.retrieval.QuotaExceededException;
+import io.cogentx.session.Session;
+import io.cogentx.spi.DocumentException;
+import io.cogentx.spi.DocumentLoader;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Background ingestion in this server: checks what can be checked at once (format, quota), stores
+ * the upload in the spool directory and hands it to a {@link JobManager} running on the server's
+ * Jakarta Concurrency managed executor.
+ */
+@ApplicationScoped
+public class IngestJobs {
+
+  @Resource ManagedExecutorService executor;
+  @Inject IngestSettings settings;
+  @Inject RetrievalSettings retrieval;
+  @Inject RetrievalRuntime runtime;
+  @Inject DocumentService documents;
+
+  private JobManager manager;
+
+  /** Starts with the application, so uploads left over from a previous run are deleted at once. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    manager.waiting();
+  }
+
+  @PostConstruct
+  void start() {
+    try {
+      manager =
+          new JobManager(
+              executor,
+              settings.limits(),
+              new UploadSpool(settings.spoolDirectory()),
+              documents::add,
+              Failures::of,
+              Clock.systemUTC());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot use UPLOAD_SPOOL_DIRECTORY", e);
+    }
+  }
+
+  /**
+   * Checks the upload can be taken (a loader for its type, room in the session), stores it and
+   * queues its job.
+   *
+   * @throws DocumentException UNSUPPORTED_FORMAT when no loader reads this type
+   * @throws QuotaExceededException when the session's documents and pending uploads are at the
+   *     limit
+   * @throws io.cogentx.jobs.IngestQueue.FullException when too many uploads wait
+   */
+  public Job submit(
+      Session session,
+      InputStream content,
+      String fileName,
+      String mediaType,
+      String title,
+      Map<String, String> options)
+      throws DocumentException, IOException {
+    DocumentLoader loader = runtime.loaders().select(mediaType, fileName);
+    int held = documents.list(session).size() + manager.active(session);
+    if (held >= retrieval.maxDocuments()) {
+      throw new QuotaExceededException(
+          QuotaExceededException.Kind.DOCUMENTS,
+          retrieval.maxDocuments(),
+          "This session already holds (or is adding) its maximum of "
+              + retrieval.maxDocuments()
+              + " documents. Delete some to add more.");
+    }
+    Path file = manager.spool().store(content);
+    return manager.submit(
+        session,
+        new JobRequest(
+            file,
+            Files.size(file),
+            fileName,
+            mediaType,
+            title,
+            loader.name().equals("pdf") ? "page" : "part",
+            options));
+  }
+
+  public Optional<Job> find(Session session, String id) {
+    return manager.find(session, id);
+  }
+
+  public List<JobView> list(Session session) {
+    return manager.list(session);
+  }
+
+  public void cancel(Job job) {
+    manager.cancel(job);
+  }
+
+  /** Runs short tasks such as sending job events. */
+  public Executor executor() {
+    return executor;
+  }
+}
