@@ -55,6 +55,20 @@ class PdfUploadIT {
   }
 
   @Test
+  void aPdfNamedAsTextIsReadAsAPdfByItsContent() throws IOException {
+    String session = Api.newSession();
+    HttpResponse<String> response =
+        Api.send(
+            new Multipart()
+                .file("file", "notes.txt", "text/plain", pdf("google-doc-document.pdf"))
+                .post("/api/v1/documents?wait=true", session));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    assertThat(Api.json(response).getString("loader")).isEqualTo("pdf");
+    assertThat(Api.json(response).getString("media_type")).isEqualTo("application/pdf");
+  }
+
+  @Test
   void passwordProtectedPdfAsksForThePasswordAndOpensWithIt() throws IOException {
     String session = Api.newSession();
     JsonObject problem = assertProblem(upload(session, "crazyones-encrypted-256.pdf"), 422);

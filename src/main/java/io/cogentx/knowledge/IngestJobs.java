@@ -6,6 +6,7 @@ import io.cogentx.jobs.JobManager;
 import io.cogentx.jobs.JobRequest;
 import io.cogentx.jobs.JobView;
 import io.cogentx.jobs.UploadSpool;
+import io.cogentx.retrieval.ContentSniffer;
 import io.cogentx.retrieval.QuotaExceededException;
 import io.cogentx.session.Session;
 import io.cogentx.spi.DocumentException;
@@ -66,8 +67,9 @@ public class IngestJobs {
   }
 
   /**
-   * Checks the upload can be taken (a loader for its type, room in the session), stores it and
-   * queues its job.
+   * Stores the upload, checks it can be taken (a loader for its type, judged by its content where
+   * that is certain, and room in the session) and queues its job; when it cannot, the stored file
+   * is deleted again.
    *
    * @throws DocumentException UNSUPPORTED_FORMAT when no loader reads this type
    * @throws QuotaExceededException when the session's documents and pending uploads are at the
@@ -82,27 +84,47 @@ public class IngestJobs {
       String title,
       Map<String, String> options)
       throws DocumentException, IOException {
-    DocumentLoader loader = runtime.loaders().select(mediaType, fileName);
-    int held = documents.list(session).size() + manager.active(session);
-    if (held >= retrieval.maxDocuments()) {
-      throw new QuotaExceededException(
-          QuotaExceededException.Kind.DOCUMENTS,
-          retrieval.maxDocuments(),
-          "This session already holds (or is adding) its maximum of "
-              + retrieval.maxDocuments()
-              + " documents. Delete some to add more.");
-    }
     Path file = manager.spool().store(content);
-    return manager.submit(
-        session,
-        new JobRequest(
-            file,
-            Files.size(file),
-            fileName,
-            mediaType,
-            title,
-            loader.name().equals("pdf") ? "page" : "part",
-            options));
+    try {
+      String type = contentType(file, mediaType);
+      DocumentLoader loader = runtime.loaders().select(type, fileName);
+      int held = documents.list(session).size() + manager.active(session);
+      if (held >= retrieval.maxDocuments()) {
+        throw new QuotaExceededException(
+            QuotaExceededException.Kind.DOCUMENTS,
+            retrieval.maxDocuments(),
+            "This session already holds (or is adding) its maximum of "
+                + retrieval.maxDocuments()
+                + " documents. Delete some to add more.");
+      }
+      return manager.submit(
+          session,
+          new JobRequest(
+              file,
+              Files.size(file),
+              fileName,
+              type,
+              title,
+              loader.name().equals("pdf") ? "page" : "part",
+              options));
+    } catch (DocumentException | IOException | RuntimeException e) {
+      manager.spool().delete(file);
+      throw e;
+    }
+  }
+
+  /** The type the content proves when a loader reads it (a PDF named .txt), else the declared. */
+  private String contentType(Path file, String declared) throws IOException {
+    Optional<String> sniffed = ContentSniffer.sniff(file);
+    if (sniffed.isPresent()) {
+      try {
+        runtime.loaders().select(sniffed.get(), null);
+        return sniffed.get();
+      } catch (DocumentException noLoader) {
+        return declared;
+      }
+    }
+    return declared;
   }
 
   public Optional<Job> find(Session session, String id) {

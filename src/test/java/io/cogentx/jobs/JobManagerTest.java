@@ -3,6 +3,7 @@ package io.cogentx.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cogentx.api.problem.Failures;
 import io.cogentx.api.problem.Problem;
 import io.cogentx.api.problem.ProblemType;
 import io.cogentx.retrieval.DocumentInfo;
@@ -169,7 +170,14 @@ class JobManagerTest {
 
     assertThatThrownBy(() -> submit(jobs, b, "b2", "x"))
         .isInstanceOfSatisfying(
-            IngestQueue.FullException.class, e -> assertThat(e.session()).isFalse());
+            IngestQueue.FullException.class,
+            e -> {
+              assertThat(e.session()).isFalse();
+              Problem problem = Failures.of(e);
+              assertThat(problem.status()).isEqualTo(503);
+              assertThat(problem.extensions()).containsKey(Failures.RETRY_AFTER);
+              assertThat(problem.detail()).contains("1 waiting");
+            });
     assertThat(jobs.list(b)).extracting(JobView::fileName).containsExactly("b1");
     assertThat(spooled()).isEqualTo(2);
   }
@@ -185,7 +193,12 @@ class JobManagerTest {
 
     assertThatThrownBy(() -> submit(jobs, a, "a4", "x"))
         .isInstanceOfSatisfying(
-            IngestQueue.FullException.class, e -> assertThat(e.session()).isTrue());
+            IngestQueue.FullException.class,
+            e -> {
+              assertThat(e.session()).isTrue();
+              assertThat(Failures.of(e).status()).isEqualTo(429);
+              assertThat(Failures.of(e).extensions()).containsKey(Failures.RETRY_AFTER);
+            });
     submit(jobs, sessions.create(), "b1", "x"); // another session still gets in
     assertThat(jobs.waiting()).isEqualTo(3);
   }
