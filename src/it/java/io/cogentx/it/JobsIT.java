@@ -263,6 +263,13 @@ class JobsIT {
   }
 
   @Test
+  void metricsCountRunningAndWaitingJobs() {
+    assertThat(Api.get("/metrics?scope=application").body())
+        .contains("ingest_jobs_running")
+        .contains("ingest_jobs_waiting");
+  }
+
+  @Test
   void whatCanBeCheckedAtOnceIsAnsweredAtOnceAndCreatesNoJob() {
     String session = Api.newSession();
     assertProblem(

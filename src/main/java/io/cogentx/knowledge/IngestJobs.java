@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.IntSupplier;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * Background ingestion in this server: checks what can be checked at once (format, quota), stores
@@ -42,6 +46,7 @@ public class IngestJobs {
   @Inject RetrievalSettings retrieval;
   @Inject RetrievalRuntime runtime;
   @Inject DocumentService documents;
+  @Inject MetricRegistry metrics;
 
   private JobManager manager;
 
@@ -64,6 +69,19 @@ public class IngestJobs {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot use UPLOAD_SPOOL_DIRECTORY", e);
     }
+    gauge("ingest.jobs.running", "Upload jobs running now", manager::running);
+    gauge("ingest.jobs.waiting", "Upload jobs waiting for a worker now", manager::waiting);
+  }
+
+  private void gauge(String name, String description, IntSupplier value) {
+    metrics.gauge(
+        Metadata.builder()
+            .withName(name)
+            .withDescription(description)
+            .withUnit(MetricUnits.NONE)
+            .build(),
+        value,
+        IntSupplier::getAsInt);
   }
 
   /**
