@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +83,11 @@ class PdfCorpusIT {
   /** One upload: its session, job and how it ended. */
   record Upload(String file, String session, String jobId, JsonObject ended) {}
 
+  private static final String LARGE = "irs-i1040gi-2018.pdf";
+
   private final Map<String, Upload> uploads = new LinkedHashMap<>();
+  private CompletableFuture<List<Api.Event>> largeEvents =
+      CompletableFuture.completedFuture(List.of());
   private final List<String> serverErrors = new ArrayList<>();
   private long seconds;
 
@@ -110,7 +115,13 @@ class PdfCorpusIT {
                   .post("/api/v1/documents", session));
       record(file, response);
       assertThat(response.statusCode()).as(file + ": " + response.body()).isEqualTo(202);
-      accepted.put(file, new String[] {session, Api.json(response).getString("id")});
+      String id = Api.json(response).getString("id");
+      accepted.put(file, new String[] {session, id});
+      if (file.equals(LARGE)) { // watched as the browser does, while everything else runs
+        largeEvents =
+            CompletableFuture.supplyAsync(
+                () -> Api.events("/api/v1/jobs/" + id + "/events?session_id=" + session));
+      }
     }
     for (Map.Entry<String, String[]> e : accepted.entrySet()) {
       String session = e.getValue()[0];
@@ -173,6 +184,33 @@ class PdfCorpusIT {
     assertThat(wrong).as("all %d uploads in %d s", uploads.size(), seconds).isEmpty();
     assertThat(serverErrors).isEmpty();
     assertThat(Api.get("/health/ready").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theLargePdfsProgressIsStreamedPageByPageToTheEnd() throws Exception {
+    Assumptions.assumeTrue(uploads.containsKey(LARGE), "SKIPPED: " + LARGE + " is absent");
+    List<Api.Event> events = largeEvents.get(1, java.util.concurrent.TimeUnit.MINUTES);
+
+    assertThat(events.getLast().name()).isEqualTo("done");
+    assertThat(events.getLast().data().getString("state")).isEqualTo("succeeded");
+    List<JsonObject> pages =
+        events.stream()
+            .map(Api.Event::data)
+            .filter(j -> j.getString("stage").equals("extracting") && j.getInt("total") == 117)
+            .toList();
+    assertThat(pages).as("page progress of 117 pages").hasSizeGreaterThan(1);
+    assertThat(pages.stream().map(j -> j.getInt("done")).toList()).isSorted();
+    assertThat(pages.getLast().getString("message")).matches("Extracting page \\d+ of 117");
+    JsonObject embedding =
+        events.stream()
+            .map(Api.Event::data)
+            .filter(j -> j.getString("stage").equals("embedding"))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(embedding.getString("message")).matches("Embedding chunk \\d+ of \\d+");
+    System.out.printf(
+        "%s: %d events, %d chunks%n",
+        LARGE, events.size(), events.getLast().data().getJsonObject("document").getInt("chunks"));
   }
 
   @Test

@@ -17,9 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,7 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,6 +68,9 @@ public class DocumentResource {
     @Schema(description = "password of an encrypted PDF")
     public String password;
   }
+
+  /** The longest {@code ?wait=true} waits for its job before answering 202 with it. */
+  static final long MAX_WAIT_MINUTES = 15;
 
   /** The session's documents. */
   public record DocumentList(int totalDocuments, long totalChunks, List<DocumentInfo> documents) {}
@@ -104,14 +110,15 @@ public class DocumentResource {
           @Content(
               mediaType = MediaType.MULTIPART_FORM_DATA,
               schema = @Schema(implementation = UploadForm.class)))
-  public Response uploadDocument(
+  public void uploadDocument(
       @FormParam("file") EntityPart file,
       @FormParam("title") String title,
       @FormParam("password") String password,
       @Parameter(description = "wait for the document to be indexed and answer 201")
           @QueryParam("wait")
-          boolean wait)
-      throws IOException, DocumentException, InterruptedException {
+          boolean wait,
+      @Suspended AsyncResponse response)
+      throws IOException, DocumentException {
     if (file == null) {
       throw ProblemType.BAD_REQUEST.exception(
           "Send the document as multipart/form-data in a field named 'file'.");
@@ -126,7 +133,7 @@ public class DocumentResource {
     try (InputStream content = file.getContent()) {
       job = jobs.submit(current.get(), content, fileName, mediaType, title, options);
     }
-    return wait ? whenEnded(job) : accepted(job);
+    respond(job, wait, response);
   }
 
   @POST
@@ -142,12 +149,13 @@ public class DocumentResource {
       responseCode = "201",
       description = "With ?wait=true: indexed",
       content = @Content(schema = @Schema(implementation = DocumentInfo.class)))
-  public Response addText(
+  public void addText(
       TextDocument document,
       @Parameter(description = "wait for the document to be indexed and answer 201")
           @QueryParam("wait")
-          boolean wait)
-      throws IOException, DocumentException, InterruptedException {
+          boolean wait,
+      @Suspended AsyncResponse response)
+      throws IOException, DocumentException {
     if (document == null || document.text() == null || document.text().isBlank()) {
       throw ProblemType.UNPROCESSABLE.exception(
           "Send {\"title\": \"...\", \"text\": \"...\"} with some text in 'text'.");
@@ -161,7 +169,7 @@ public class DocumentResource {
             "text/plain",
             document.title(),
             Map.of());
-    return wait ? whenEnded(job) : accepted(job);
+    respond(job, wait, response);
   }
 
   @GET
@@ -186,25 +194,37 @@ public class DocumentResource {
     documents.remove(current.get(), id).orElseThrow(() -> notFound(id));
   }
 
-  /** 202 with the job and where to follow it. */
-  private Response accepted(Job job) {
-    URI location = uri.getBaseUriBuilder().path("jobs").path(job.id()).build();
+  /**
+   * 202 with the job at once; with {@code wait}, the answer the synchronous API gave, once the job
+   * ends. The request thread is not held while waiting (the job runs on the managed executor); a
+   * wait longer than {@value #MAX_WAIT_MINUTES} minutes answers 202 with the job instead.
+   */
+  private void respond(Job job, boolean wait, AsyncResponse response) {
+    URI base = uri.getBaseUri();
+    if (!wait) {
+      response.resume(accepted(job, base));
+      return;
+    }
+    String path = uri.getRequestUri().getRawPath();
+    response.setTimeoutHandler(r -> r.resume(accepted(job, base)));
+    response.setTimeout(MAX_WAIT_MINUTES, TimeUnit.MINUTES);
+    job.end()
+        .whenCompleteAsync(
+            (ended, failure) -> response.resume(whenEnded(job, ended, base, path)),
+            jobs.executor());
+  }
+
+  private static Response accepted(Job job, URI base) {
+    URI location = UriBuilder.fromUri(base).path("jobs").path(job.id()).build();
     return Response.accepted(job.view()).location(location).build();
   }
 
   /** As the synchronous API answered: 201 with the document, or the job's problem. */
-  private Response whenEnded(Job job) throws InterruptedException {
-    JobView ended;
-    try {
-      ended = job.end().get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
-    String path = uri.getRequestUri().getRawPath();
+  private static Response whenEnded(Job job, JobView ended, URI base, String path) {
     return switch (job.state()) {
       case SUCCEEDED -> {
         URI location =
-            uri.getBaseUriBuilder().path("documents").path(ended.document().id()).build();
+            UriBuilder.fromUri(base).path("documents").path(ended.document().id()).build();
         yield Response.created(location).entity(ended.document()).build();
       }
       case FAILED -> job.problem().at(path).toResponse().build();

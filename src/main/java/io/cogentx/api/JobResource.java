@@ -12,17 +12,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,7 +60,8 @@ public class JobResource {
   @Parameter(
       name = SessionQueryParameter.NAME,
       in = ParameterIn.QUERY,
-      description = "the session id, for clients that cannot send X-Session-Id (the header wins)")
+      description = "the session id, for clients that cannot send X-Session-Id (the header wins)",
+      schema = @Schema(type = SchemaType.STRING, format = "uuid"))
   @APIResponse(
       responseCode = "200",
       description = "The job",
@@ -76,22 +79,25 @@ public class JobResource {
               + " that); the document is not added.")
   @APIResponse(responseCode = "204", description = "Cancelled")
   @APIResponse(responseCode = "409", description = "The job had already ended")
-  public void cancelJob(@PathParam("id") String id) throws InterruptedException {
+  public void cancelJob(@PathParam("id") String id, @Suspended AsyncResponse response) {
     Job job = job(id);
     if (job.state().ended()) {
       throw alreadyEnded(job);
     }
     jobs.cancel(job);
-    try {
-      job.end().get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      return; // it stops at its next page or batch; its state will say cancelled
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
-    if (job.state() == JobState.SUCCEEDED) {
-      throw alreadyEnded(job);
-    }
+    // answer once it has stopped (or after a while: it stops at its next page or batch anyway)
+    response.setTimeoutHandler(r -> r.resume(Response.noContent().build()));
+    response.setTimeout(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+    job.end()
+        .whenCompleteAsync(
+            (ended, failure) -> {
+              if (job.state() == JobState.SUCCEEDED) {
+                response.resume(alreadyEnded(job)); // finished before it could be stopped
+              } else {
+                response.resume(Response.noContent().build());
+              }
+            },
+            jobs.executor());
   }
 
   @GET
@@ -107,7 +113,8 @@ public class JobResource {
   @Parameter(
       name = SessionQueryParameter.NAME,
       in = ParameterIn.QUERY,
-      description = "the session id, for clients that cannot send X-Session-Id (the header wins)")
+      description = "the session id, for clients that cannot send X-Session-Id (the header wins)",
+      schema = @Schema(type = SchemaType.STRING, format = "uuid"))
   @APIResponse(
       responseCode = "200",
       description = "The event stream",

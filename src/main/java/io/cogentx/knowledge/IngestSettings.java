@@ -15,7 +15,7 @@ public class IngestSettings {
   int concurrency;
 
   @Inject
-  @ConfigProperty(name = "INGEST_QUEUE", defaultValue = "64")
+  @ConfigProperty(name = "INGEST_QUEUE", defaultValue = "256")
   int queue;
 
   @Inject
