@@ -202,7 +202,11 @@ public final class AnswerBench {
     new BenchResult(a.option("name", "answers"))
         .put("data", "SQuAD v1.1 dev")
         .put("embedding_model", embedder.modelName())
-        .put("retrieval", "hybrid (RRF), k = 5, lucene")
+        .put(
+            "retrieval",
+            "hybrid (the server's default fusion: "
+                + FusionSettings.shipping().label()
+                + "), k = 5, lucene")
         .put("seed", seed)
         .put("abstention", abst)
         .put("extractive_contains_gold", Stats.round(quality, 4))
