@@ -121,7 +121,7 @@ export class Api {
    * Uploads one file with XMLHttpRequest (fetch has no upload progress). Resolves {status, body}:
    * 201 + DocumentInfo (indexed at once) or 202 + Job (indexing goes on; follow its events).
    */
-  upload(file, { title, password, onProgress, signal } = {}) {
+  upload(file, { title, password, onProgress, onSent, signal } = {}) {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open("POST", this.url("/api/v1/documents"));
@@ -130,6 +130,7 @@ export class Api {
       xhr.upload.addEventListener("progress", (e) => {
         if (e.lengthComputable) onProgress?.(e.loaded, e.total);
       });
+      xhr.upload.addEventListener("load", () => onSent?.());
       xhr.addEventListener("load", () => {
         this.session.adopt(xhr.getResponseHeader(SESSION_HEADER));
         const contentType = xhr.getResponseHeader("Content-Type");

@@ -41,6 +41,7 @@ const uploads = new UploadPanel({
   dropzone: $("dropzone"),
   input: $("file-input"),
   list: $("uploads"),
+  announcer: $("upload-announcer"),
   onIndexed: () => sessionPanel.refresh(),
 });
 

@@ -15,8 +15,9 @@ const STAGES = {
 const PARALLEL_UPLOADS = 2;
 
 export class UploadPanel {
-  constructor({ api, dropzone, input, list, onIndexed }) {
+  constructor({ api, dropzone, input, list, announcer, onIndexed }) {
     this.api = api;
+    this.announcer = announcer;
     this.list = list;
     this.onIndexed = onIndexed;
     this.queue = [];
@@ -66,6 +67,11 @@ export class UploadPanel {
     }
   }
 
+  /** Tells screen readers how a file ended (the rows' progress is not announced, it would be noise). */
+  announce(text) {
+    if (this.announcer) this.announcer.textContent = text;
+  }
+
   /** Forgets rows of a previous session. */
   clear() {
     for (const item of this.queue) item.cancel();
@@ -111,6 +117,10 @@ class UploadItem {
           this.progress.value = total ? loaded / total : 0;
           this.status.textContent = `Uploading ${Math.floor((100 * loaded) / (total || 1))} %`;
         },
+        onSent: () => {
+          this.progress.removeAttribute("value"); // the server reads the file now
+          this.#state("processing", "Reading and indexing…");
+        },
       });
       if (status === 201) {
         this.#indexed(body);
@@ -151,6 +161,7 @@ class UploadItem {
     this.progress.value = 1;
     const chunks = document.chunks === 1 ? "1 passage" : `${document.chunks} passages`;
     this.#state("done", `Indexed: ${chunks}`);
+    this.panel.announce(`${this.file.name} added: ${chunks}`);
     this.cancelButton.hidden = true;
     if (document.warnings?.length) {
       this.detail.replaceChildren(el("ul", { class: "warnings" }, document.warnings.map((w) => el("li", {}, w))));
@@ -160,6 +171,7 @@ class UploadItem {
 
   #failed(problem) {
     this.#state("failed", "Not added");
+    this.panel.announce(`${this.file.name} not added: ${problem.title}`);
     this.cancelButton.hidden = true;
     this.detail.replaceChildren(problemView(problem));
     if (problem.reason === "password-required") this.#askPassword();

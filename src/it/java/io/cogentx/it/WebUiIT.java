@@ -94,6 +94,10 @@ class WebUiIT {
     assertThat(documentTitles(alice)).containsExactlyInAnyOrder("alice-notes.txt", "Recipes");
     assertThat(documentTitles(bob)).containsExactly("bob-notes.txt");
     assertThat(alice.find("#fact-documents").getText()).isEqualTo("2");
+    assertThat(alice.findAll(".upload-item progress"))
+        .hasSize(2)
+        .allSatisfy(p -> assertThat(p.getDomProperty("value")).isEqualTo("1"));
+    assertThat(alice.find("#upload-announcer").getText()).contains("added");
     assertThat(bob.find("#fact-documents").getText()).isEqualTo("1");
     alice.screenshot("two-browsers-alice");
     bob.screenshot("two-browsers-bob");
