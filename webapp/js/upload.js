@@ -159,7 +159,7 @@ class UploadItem {
 
   #indexed(document) {
     this.progress.value = 1;
-    const chunks = document.chunks === 1 ? "1 passage" : `${document.chunks} passages`;
+    const chunks = document.chunks === 1 ? "1 chunk" : `${document.chunks} chunks`;
     this.#state("done", `Indexed: ${chunks}`);
     this.panel.announce(`${this.file.name} added: ${chunks}`);
     this.cancelButton.hidden = true;
