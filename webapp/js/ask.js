@@ -8,8 +8,9 @@ const HISTORY_TURNS = 3;
 const MARKER = /\[(\d{1,3})\]/g;
 
 export class AskPanel {
-  constructor({ api, form, question, askButton, stopButton, conversation }) {
+  constructor({ api, form, question, askButton, stopButton, conversation, onAnswered }) {
     this.api = api;
+    this.onAnswered = onAnswered;
     this.question = question;
     this.askButton = askButton;
     this.stopButton = stopButton;
@@ -55,6 +56,7 @@ export class AskPanel {
       this.controller = null;
       this.#busy(false);
       this.question.focus();
+      this.onAnswered?.();
     }
   }
 

@@ -52,6 +52,12 @@ const askPanel = new AskPanel({
   askButton: $("ask-button"),
   stopButton: $("stop-button"),
   conversation: $("conversation"),
+  onAnswered: () => sessionPanel.refresh(), // last access and expiry moved
+});
+
+// Coming back to the tab: show what the session holds now (it may have expired meanwhile).
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") sessionPanel.refresh();
 });
 
 function startOver(message) {
