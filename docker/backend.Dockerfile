@@ -4,17 +4,18 @@
 ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-21
 ARG LIBERTY_IMAGE=icr.io/appcafe/open-liberty:kernel-slim-java21-openj9-ubi
 
-# --- build: the plugins and the WAR (with webapp/ inside), tests skipped (CI runs them)
+# --- build: the plugins and the WAR (with webapp/ inside). Tests are compiled (test jars feed other modules) but
+#     not run here: CI runs them.
 FROM ${MAVEN_IMAGE} AS build
 WORKDIR /src
 COPY pom.xml server.pom.xml ./
 COPY bench/pom.xml bench/pom.xml
 COPY plugins plugins
-COPY src/main src/main
+COPY src src
 COPY liberty liberty
 COPY webapp webapp
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -pl :cogentx-server -am package -Dmaven.test.skip=true -DskipITs -Dspotless.check.skip=true
+    mvn -B -q -pl :cogentx-server -am package -DskipTests -DskipITs -Dspotless.check.skip=true
 
 # --- run: Open Liberty with only the features server.xml names
 FROM ${LIBERTY_IMAGE}
