@@ -138,6 +138,19 @@ class WebUiIT {
   }
 
   @Test
+  void aFileOverTheUploadLimitIsRefusedWithTheLimitNamed() throws IOException {
+    Path big = files.resolve("big.txt");
+    Files.write(big, new byte[5 * 1024 * 1024]); // the test server's limit is a few MB
+
+    alice.chooseFiles(big);
+
+    WebElement row = waitRowState(alice, "big.txt", "failed");
+    assertThat(row.findElement(By.cssSelector(".problem-title")).getText())
+        .isEqualTo("Payload too large");
+    assertThat(row.findElement(By.cssSelector(".problem-detail")).getText()).contains("MB");
+  }
+
+  @Test
   void aPasswordProtectedPdfAsksForThePasswordAndOpensWithIt() {
     Path pdf = PDFS.resolve("crazyones-encrypted-256.pdf");
     Assumptions.assumeTrue(Files.isRegularFile(pdf), "SKIPPED: " + pdf + " is absent");
