@@ -29,7 +29,7 @@ class DocumentsIT {
                     "lighthouse.md",
                     "text/markdown",
                     LIGHTHOUSE.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/documents", session));
+                .post("/api/v1/documents?wait=true", session));
 
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
     JsonObject doc = Api.json(upload);
@@ -66,13 +66,13 @@ class DocumentsIT {
     JsonObject a =
         Api.json(
             Api.postJson(
-                "/api/v1/documents",
+                "/api/v1/documents?wait=true",
                 session,
                 "{\"title\": \"Bees\", \"text\": \"Honey bees communicate by a waggle dance.\"}"));
     JsonObject b =
         Api.json(
             Api.postJson(
-                "/api/v1/documents",
+                "/api/v1/documents?wait=true",
                 session,
                 "{\"title\": \"Ants\", \"text\": \"Leafcutter ants farm a fungus underground.\"}"));
 
@@ -102,7 +102,7 @@ class DocumentsIT {
     JsonObject doc =
         Api.json(
             Api.postJson(
-                "/api/v1/documents",
+                "/api/v1/documents?wait=true",
                 owner,
                 "{\"title\": \"Secret\", \"text\": \"The vault code is marmalade-42.\"}"));
     String stranger = Api.newSession();
@@ -121,7 +121,10 @@ class DocumentsIT {
   @Test
   void deletingTheSessionFreesItsDocuments() {
     String session = Api.newSession();
-    Api.postJson("/api/v1/documents", session, "{\"title\": \"T\", \"text\": \"Some text here.\"}");
+    Api.postJson(
+        "/api/v1/documents?wait=true",
+        session,
+        "{\"title\": \"T\", \"text\": \"Some text here.\"}");
     assertThat(Api.delete("/api/v1/session", SESSION, session).statusCode()).isEqualTo(204);
     assertThat(Api.json(Api.get("/api/v1/documents", SESSION, session)).getInt("total_documents"))
         .isZero();
@@ -133,7 +136,9 @@ class DocumentsIT {
     JsonObject kept =
         Api.json(
             Api.postJson(
-                "/api/v1/documents", session, "{\"title\": \"Keep\", \"text\": \"Kept safe.\"}"));
+                "/api/v1/documents?wait=true",
+                session,
+                "{\"title\": \"Keep\", \"text\": \"Kept safe.\"}"));
 
     assertProblem(
         Api.send(
@@ -146,7 +151,7 @@ class DocumentsIT {
         Api.send(
             new Multipart()
                 .file("file", "blank.txt", "text/plain", "  \n\n ".getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/documents", session)),
+                .post("/api/v1/documents?wait=true", session)),
         422);
     assertProblem(
         Api.send(new Multipart().field("title", "no file").post("/api/v1/documents", session)),
@@ -170,13 +175,13 @@ class DocumentsIT {
   @Test
   void oversizedUploadIs413() {
     String session = Api.newSession();
-    byte[] big = new byte[3 * 1024 * 1024]; // the IT server allows 2 MB
+    byte[] big = new byte[5 * 1024 * 1024]; // the IT server allows 4 MB
     java.util.Arrays.fill(big, (byte) 'a');
     HttpResponse<String> response =
         Api.send(
             new Multipart()
                 .file("file", "big.txt", "text/plain", big)
-                .post("/api/v1/documents", session));
+                .post("/api/v1/documents?wait=true", session));
     JsonObject problem = assertProblem(response, 413);
     assertThat(problem.getString("detail")).contains("MB");
     assertThat(Api.get("/api/v1/session/info", SESSION, session).statusCode()).isEqualTo(200);

@@ -88,7 +88,7 @@ class IsolationIT {
     String canary = canary();
     HttpResponse<String> response =
         Api.postJson(
-            "/api/v1/documents",
+            "/api/v1/documents?wait=true",
             session,
             "{\"title\": \"Notes\", \"text\": "
                 + Api.quote(

@@ -1,9 +1,11 @@
 package io.cogentx.api;
 
 import io.cogentx.api.problem.ProblemType;
+import io.cogentx.jobs.Job;
+import io.cogentx.jobs.JobView;
 import io.cogentx.knowledge.DocumentService;
+import io.cogentx.knowledge.IngestJobs;
 import io.cogentx.retrieval.DocumentInfo;
-import io.cogentx.retrieval.Upload;
 import io.cogentx.spi.DocumentException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,9 +16,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,10 +32,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,11 +69,15 @@ public class DocumentResource {
     public String password;
   }
 
+  /** The longest {@code ?wait=true} waits for its job before answering 202 with it. */
+  static final long MAX_WAIT_MINUTES = 15;
+
   /** The session's documents. */
   public record DocumentList(int totalDocuments, long totalChunks, List<DocumentInfo> documents) {}
 
   @Inject CurrentSession current;
   @Inject DocumentService documents;
+  @Inject IngestJobs jobs;
   @jakarta.ws.rs.core.Context UriInfo uri;
 
   @POST
@@ -73,17 +85,39 @@ public class DocumentResource {
   @Operation(
       summary = "Upload a file (form field 'file'; optional 'title', 'password')",
       description =
-          "Text and Markdown now; formats come from loader plugins (GET /api/v1/plugins).")
-  @APIResponse(responseCode = "201", description = "Indexed")
+          "Answers 202 with an upload job once the file is stored; the job reads, chunks, embeds"
+              + " and indexes it in the background (GET /api/v1/jobs/{id}, or its live events)."
+              + " With ?wait=true the call waits for the job and answers 201 with the document,"
+              + " or the job's problem. Formats come from loader plugins (GET /api/v1/plugins).")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; the job reads it in the background",
+      content = @Content(schema = @Schema(implementation = JobView.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "With ?wait=true: indexed",
+      content = @Content(schema = @Schema(implementation = DocumentInfo.class)))
+  @APIResponse(responseCode = "413", description = "Over MAX_UPLOAD_MEGABYTES")
+  @APIResponse(responseCode = "415", description = "No loader reads this type")
+  @APIResponse(
+      responseCode = "422",
+      description = "The session holds its maximum of documents (with ?wait=true: unreadable)")
+  @APIResponse(
+      responseCode = "503",
+      description = "Too many uploads waiting on the server; retry after Retry-After seconds")
   @RequestBody(
       content =
           @Content(
               mediaType = MediaType.MULTIPART_FORM_DATA,
               schema = @Schema(implementation = UploadForm.class)))
-  public Response uploadDocument(
+  public void uploadDocument(
       @FormParam("file") EntityPart file,
       @FormParam("title") String title,
-      @FormParam("password") String password)
+      @FormParam("password") String password,
+      @Parameter(description = "wait for the document to be indexed and answer 201")
+          @QueryParam("wait")
+          boolean wait,
+      @Suspended AsyncResponse response)
       throws IOException, DocumentException {
     if (file == null) {
       throw ProblemType.BAD_REQUEST.exception(
@@ -94,28 +128,48 @@ public class DocumentResource {
       options.put("password", password);
     }
     String mediaType = file.getMediaType() == null ? null : file.getMediaType().toString();
+    String fileName = file.getFileName().map(DocumentResource::baseName).orElse(null);
+    Job job;
     try (InputStream content = file.getContent()) {
-      String fileName = file.getFileName().map(DocumentResource::baseName).orElse(null);
-      return created(
-          documents.add(current.get(), new Upload(content, fileName, mediaType, title, options)));
+      job = jobs.submit(current.get(), content, fileName, mediaType, title, options);
     }
+    respond(job, wait, response);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add pasted text as a document: {title, text}")
-  @APIResponse(responseCode = "201", description = "Indexed")
-  public Response addText(TextDocument document) throws IOException, DocumentException {
+  @Operation(
+      summary = "Add pasted text as a document: {title, text}",
+      description = "202 with an upload job, or with ?wait=true 201 with the document.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; the job indexes it in the background",
+      content = @Content(schema = @Schema(implementation = JobView.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "With ?wait=true: indexed",
+      content = @Content(schema = @Schema(implementation = DocumentInfo.class)))
+  public void addText(
+      TextDocument document,
+      @Parameter(description = "wait for the document to be indexed and answer 201")
+          @QueryParam("wait")
+          boolean wait,
+      @Suspended AsyncResponse response)
+      throws IOException, DocumentException {
     if (document == null || document.text() == null || document.text().isBlank()) {
       throw ProblemType.UNPROCESSABLE.exception(
           "Send {\"title\": \"...\", \"text\": \"...\"} with some text in 'text'.");
     }
     byte[] bytes = document.text().getBytes(StandardCharsets.UTF_8);
-    return created(
-        documents.add(
+    Job job =
+        jobs.submit(
             current.get(),
-            new Upload(
-                new ByteArrayInputStream(bytes), null, "text/plain", document.title(), Map.of())));
+            new ByteArrayInputStream(bytes),
+            null,
+            "text/plain",
+            document.title(),
+            Map.of());
+    respond(job, wait, response);
   }
 
   @GET
@@ -140,9 +194,47 @@ public class DocumentResource {
     documents.remove(current.get(), id).orElseThrow(() -> notFound(id));
   }
 
-  private Response created(DocumentInfo document) {
-    URI location = uri.getAbsolutePathBuilder().path(document.id()).build();
-    return Response.created(location).entity(document).build();
+  /**
+   * 202 with the job at once; with {@code wait}, the answer the synchronous API gave, once the job
+   * ends. The request thread is not held while waiting (the job runs on the managed executor); a
+   * wait longer than {@value #MAX_WAIT_MINUTES} minutes answers 202 with the job instead.
+   */
+  private void respond(Job job, boolean wait, AsyncResponse response) {
+    URI base = uri.getBaseUri();
+    if (!wait) {
+      response.resume(accepted(job, base));
+      return;
+    }
+    String path = uri.getRequestUri().getRawPath();
+    response.setTimeoutHandler(r -> r.resume(accepted(job, base)));
+    response.setTimeout(MAX_WAIT_MINUTES, TimeUnit.MINUTES);
+    job.end()
+        .whenCompleteAsync(
+            (ended, failure) -> response.resume(whenEnded(job, ended, base, path)),
+            jobs.executor());
+  }
+
+  private static Response accepted(Job job, URI base) {
+    URI location = UriBuilder.fromUri(base).path("jobs").path(job.id()).build();
+    return Response.accepted(job.view()).location(location).build();
+  }
+
+  /** As the synchronous API answered: 201 with the document, or the job's problem. */
+  private static Response whenEnded(Job job, JobView ended, URI base, String path) {
+    return switch (job.state()) {
+      case SUCCEEDED -> {
+        URI location =
+            UriBuilder.fromUri(base).path("documents").path(ended.document().id()).build();
+        yield Response.created(location).entity(ended.document()).build();
+      }
+      case FAILED -> job.problem().at(path).toResponse().build();
+      default ->
+          ProblemType.JOB_CANCELLED
+              .with("The upload was cancelled before it was indexed; nothing was added.")
+              .at(path)
+              .toResponse()
+              .build();
+    };
   }
 
   private static RuntimeException notFound(String id) {

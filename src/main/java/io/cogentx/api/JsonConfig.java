@@ -11,7 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
-  private final Jsonb jsonb =
+  private static final Jsonb JSONB =
       JsonbBuilder.create(
           new JsonbConfig()
               .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
@@ -19,6 +19,11 @@ public class JsonConfig implements ContextResolver<Jsonb> {
 
   @Override
   public Jsonb getContext(Class<?> type) {
-    return jsonb;
+    return JSONB;
+  }
+
+  /** The value as the API writes it. */
+  public static String write(Object value) {
+    return JSONB.toJson(value);
   }
 }

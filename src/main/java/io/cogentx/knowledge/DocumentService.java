@@ -23,12 +23,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class DocumentService {
 
-  private static final SegmentSink NO_PROGRESS = segment -> {};
-
   @Inject RetrievalRuntime runtime;
 
-  public DocumentInfo add(Session session, Upload upload) throws DocumentException, IOException {
-    DocumentInfo document = runtime.ingestor().ingest(knowledgeBase(session), upload, NO_PROGRESS);
+  /**
+   * Reads, chunks, embeds and indexes an upload into the session; a failure or cancellation adds
+   * nothing.
+   *
+   * @param progress told of each stage's progress, and asked whether to stop
+   */
+  public DocumentInfo add(Session session, Upload upload, SegmentSink progress)
+      throws DocumentException, IOException {
+    DocumentInfo document = runtime.ingestor().ingest(knowledgeBase(session), upload, progress);
     session.recordContent(1, document.chunks(), document.bytes());
     return document;
   }

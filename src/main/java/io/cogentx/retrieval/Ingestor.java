@@ -24,6 +24,12 @@ public final class Ingestor {
   /** Per-session limits. */
   public record Limits(int maxDocuments, int maxChunks) {}
 
+  /**
+   * Chunks embedded per call: progress is reported and cancellation checked after each slice, and
+   * each slice is one turn in the {@link FairEmbedder}'s queue.
+   */
+  static final int EMBEDDING_SLICE = 32;
+
   private final Loaders loaders;
   private final Embedder embedder;
   private final Chunker chunker;
@@ -41,9 +47,12 @@ public final class Ingestor {
   /**
    * Reads, chunks, embeds and indexes the upload into {@code kb}.
    *
-   * @param progress told of the loader's progress; may be a no-op sink
+   * @param progress told of each stage's progress (the loader's pages, {@code chunking}, {@code
+   *     embedding} chunk c of m, {@code indexed}); when it reports {@link SegmentSink#cancelled()},
+   *     the loader stops at its next page and nothing is added
    * @throws DocumentException when the content cannot be read (the message is for the user)
    * @throws QuotaExceededException when the session would hold too much
+   * @throws IngestCancelledException when cancelled; the session is unchanged
    */
   public DocumentInfo ingest(KnowledgeBase kb, Upload upload, SegmentSink progress)
       throws DocumentException, IOException {
@@ -78,9 +87,12 @@ public final class Ingestor {
                 return progress.cancelled();
               }
             });
+    requireNotCancelled(progress);
     String id = newDocumentId();
     String title = firstNonBlank(upload.title(), result.title(), upload.fileName(), "Untitled");
+    progress.progress("chunking", 0, segments.size());
     List<Chunk> chunks = chunker.chunk(id, title, segments);
+    progress.progress("chunking", segments.size(), segments.size());
     if (chunks.isEmpty()) {
       throw new DocumentException(
           DocumentException.Reason.EMPTY, "The document contains no text to index.");
@@ -97,9 +109,7 @@ public final class Ingestor {
               + limits.maxChunks()
               + ". Delete documents or upload a smaller one.");
     }
-    progress.progress("embedding", 0, chunks.size());
-    float[][] vectors = embedder.embed(chunks.stream().map(Chunk::text).toList());
-    progress.progress("embedding", chunks.size(), chunks.size());
+    float[][] vectors = embed(chunks, progress);
     long characters = segments.stream().mapToLong(s -> s.text().length()).sum();
     long bytes =
         chunks.stream().mapToLong(c -> 2L * c.text().length()).sum()
@@ -116,9 +126,30 @@ public final class Ingestor {
             bytes,
             clock.instant(),
             result.warnings());
+    requireNotCancelled(progress);
     kb.add(document, chunks, vectors);
     progress.progress("indexed", chunks.size(), chunks.size());
     return document;
+  }
+
+  /** Embeds in slices, reporting chunk c of m after each and stopping when cancelled. */
+  private float[][] embed(List<Chunk> chunks, SegmentSink progress) {
+    float[][] vectors = new float[chunks.size()][];
+    progress.progress("embedding", 0, chunks.size());
+    for (int from = 0; from < chunks.size(); from += EMBEDDING_SLICE) {
+      requireNotCancelled(progress);
+      int to = Math.min(chunks.size(), from + EMBEDDING_SLICE);
+      float[][] slice = embedder.embed(chunks.subList(from, to).stream().map(Chunk::text).toList());
+      System.arraycopy(slice, 0, vectors, from, slice.length);
+      progress.progress("embedding", to, chunks.size());
+    }
+    return vectors;
+  }
+
+  private static void requireNotCancelled(SegmentSink progress) {
+    if (progress.cancelled()) {
+      throw new IngestCancelledException();
+    }
   }
 
   private static String newDocumentId() {

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -106,6 +107,42 @@ class IngestAndSearchTest {
         .hasMessageContaining("maximum of 4");
     assertThat(small.documentCount()).isZero();
     small.close();
+  }
+
+  @Test
+  void embeddingProgressCountsChunksAndACancelStopsAtTheNextSliceAddingNothing() throws Exception {
+    DocumentInfo kept = add("kept.txt", "Kept safe.");
+    String longText = "A sentence with five words. ".repeat(1_000);
+    List<String> progress = new ArrayList<>();
+    SegmentSink cancelAfterFirstSlice =
+        new SegmentSink() {
+          @Override
+          public void accept(io.cogentx.spi.Segment segment) {}
+
+          @Override
+          public void progress(String stage, int done, int total) {
+            progress.add(stage + " " + done + "/" + total);
+          }
+
+          @Override
+          public boolean cancelled() {
+            return progress.stream().anyMatch(p -> p.startsWith("embedding 32/"));
+          }
+        };
+
+    assertThatThrownBy(
+            () ->
+                ingestor.ingest(
+                    kb, upload("long.txt", longText, "text/plain"), cancelAfterFirstSlice))
+        .isInstanceOf(IngestCancelledException.class);
+
+    assertThat(progress).contains("chunking 0/1").anyMatch(p -> p.matches("embedding 0/\\d+"));
+    String last = progress.getLast();
+    assertThat(last).startsWith("embedding 32/");
+    assertThat(Integer.parseInt(last.replaceAll(".*/", "")))
+        .isGreaterThan(Ingestor.EMBEDDING_SLICE);
+    assertThat(kb.documents()).containsExactly(kept);
+    assertThat(kb.chunkCount()).isEqualTo(kept.chunks());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.cogentx.api.problem;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
@@ -23,9 +24,17 @@ public record Problem(
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  /** A problem response, with any extra headers (e.g. Retry-After) added by the caller. */
+  /**
+   * A problem response; a {@code retry_after_seconds} member also becomes a {@code Retry-After}
+   * header. Other headers are added by the caller.
+   */
   public Response.ResponseBuilder toResponse() {
-    return Response.status(status).type(MEDIA_TYPE).entity(ProblemJson.write(this));
+    Response.ResponseBuilder response =
+        Response.status(status).type(MEDIA_TYPE).entity(ProblemJson.write(this));
+    if (extensions != null && extensions.get(Failures.RETRY_AFTER) instanceof Number seconds) {
+      response.header(HttpHeaders.RETRY_AFTER, seconds.longValue());
+    }
+    return response;
   }
 
   public Problem at(String path) {

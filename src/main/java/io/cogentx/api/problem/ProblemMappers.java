@@ -15,9 +15,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Turns every exception that reaches JAX-RS into a problem response. */
 public final class ProblemMappers {
@@ -141,10 +138,9 @@ public final class ProblemMappers {
               "The server holds its maximum of "
                   + e.maxSessions()
                   + " sessions; existing sessions keep working. Try again later.",
-              Map.of("retry_after_seconds", RETRY_AFTER_SECONDS))
+              Map.of(Failures.RETRY_AFTER, RETRY_AFTER_SECONDS))
           .at(path(uri))
           .toResponse()
-          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
           .build();
     }
   }
@@ -163,7 +159,6 @@ public final class ProblemMappers {
   /** Anything else: a 500 with an incident id that is also in the log; never a stack trace. */
   @Provider
   public static class Unexpected implements ExceptionMapper<Throwable> {
-    private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
     @Context UriInfo uri;
 
     @Override
@@ -172,15 +167,7 @@ public final class ProblemMappers {
       if (tooLarge != null) {
         return tooLarge;
       }
-      String incident = UUID.randomUUID().toString().substring(0, 8);
-      LOG.log(Level.SEVERE, e, () -> "Unexpected error, incident " + incident);
-      return ProblemType.INTERNAL
-          .with(
-              "Something went wrong on our side (incident " + incident + "). Please try again.",
-              Map.of("incident", incident))
-          .at(path(uri))
-          .toResponse()
-          .build();
+      return Failures.unexpected(e).at(path(uri)).toResponse().build();
     }
   }
 }

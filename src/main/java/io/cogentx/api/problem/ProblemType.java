@@ -14,9 +14,12 @@ public enum ProblemType {
   NOT_ACCEPTABLE(406, "Not acceptable"),
   SESSION_ENDED(409, "Session ended"),
   EMBEDDING_MISMATCH(409, "Embedding model mismatch"),
+  JOB_ENDED(409, "Job already ended"),
+  JOB_CANCELLED(409, "Upload cancelled"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   UNPROCESSABLE(422, "Unprocessable content"),
+  TOO_MANY_REQUESTS(429, "Too many requests"),
   TOO_MANY_SESSIONS(503, "Too many sessions"),
   UNAVAILABLE(503, "Service unavailable"),
   INTERNAL(500, "Internal error");

@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -21,6 +25,7 @@ final class PageGlyphReader extends PDFTextStripper {
 
   private final List<TextPosition> positions = new ArrayList<>();
   private final LongSet seen = new LongSet();
+  private PDPage target;
 
   PageGlyphReader() {
     setSortByPosition(false);
@@ -31,9 +36,14 @@ final class PageGlyphReader extends PDFTextStripper {
   List<Glyph> read(PDDocument document, int pageNumber) throws IOException {
     positions.clear();
     seen.clear();
-    setStartPage(pageNumber);
-    setEndPage(pageNumber);
-    writeText(document, Writer.nullWriter());
+    target = document.getPage(pageNumber - 1);
+    setStartPage(1);
+    setEndPage(1);
+    try {
+      writeText(document, Writer.nullWriter());
+    } finally {
+      target = null;
+    }
     List<Glyph> glyphs = new ArrayList<>(positions.size());
     for (TextPosition p : positions) {
       Glyph glyph = toGlyph(p);
@@ -105,9 +115,25 @@ final class PageGlyphReader extends PDFTextStripper {
     // layout is done by ReadingOrder on the collected glyphs
   }
 
+  /**
+   * Processes only the target page. PDFTextStripper walks the whole page tree for every call and
+   * skips the pages outside its range, which makes reading a document page by page quadratic.
+   */
+  @Override
+  protected void processPages(PDPageTree pages) throws IOException {
+    COSArray kids = new COSArray();
+    kids.add(target.getCOSObject());
+    COSDictionary onlyTarget = new COSDictionary();
+    onlyTarget.setItem(COSName.TYPE, COSName.PAGES);
+    onlyTarget.setItem(COSName.KIDS, kids);
+    onlyTarget.setInt(COSName.COUNT, 1);
+    super.processPages(new PDPageTree(onlyTarget));
+  }
+
   @Override
   public void processPage(PDPage page) throws IOException {
-    super.processPage(new ConcatenatedContentPage(page));
+    // the document's own page object, which carries its resource cache (fonts are parsed once)
+    super.processPage(new ConcatenatedContentPage(target != null ? target : page));
   }
 
   /**
