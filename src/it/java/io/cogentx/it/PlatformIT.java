@@ -25,7 +25,13 @@ class PlatformIT {
 
   @Test
   void seedHealthEndpointMirrorsReadinessAndReportsOllamaWithoutFailing() {
-    HttpResponse<String> response = Api.get("/api/v1/health");
+    // the second test server has no Ollama (the first one talks to the tests' Ollama double)
+    HttpResponse<String> response =
+        Api.send(
+            HttpRequest.newBuilder(
+                java.net.URI.create(
+                    System.getProperty("it.expiry.base.url", "http://127.0.0.1:18081")
+                        + "/api/v1/health")));
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject health = Api.json(response);

@@ -2,6 +2,7 @@ package io.cogentx.knowledge;
 
 import io.cogentx.retrieval.DocumentInfo;
 import io.cogentx.retrieval.KnowledgeBase;
+import io.cogentx.retrieval.Retriever;
 import io.cogentx.retrieval.SearchMode;
 import io.cogentx.retrieval.Upload;
 import io.cogentx.session.Session;
@@ -63,6 +64,16 @@ public class DocumentService {
       return List.of();
     }
     return runtime.retriever().search(kb.get().index(), query, k, mode);
+  }
+
+  /** The best chunks for a question with the evidence behind them; only this session's. */
+  public Retriever.Retrieval retrieve(Session session, String question, int k, SearchMode mode)
+      throws IOException {
+    Optional<KnowledgeBase> kb = existing(session);
+    if (kb.isEmpty()) {
+      return new Retriever.Retrieval(List.of(), List.of(), List.of());
+    }
+    return runtime.retriever().retrieve(kb.get().index(), question, k, mode);
   }
 
   private Optional<KnowledgeBase> existing(Session session) {

@@ -2,6 +2,7 @@ package io.cogentx.knowledge;
 
 import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.EmbedderProvider;
+import io.cogentx.spi.GeneratorProvider;
 import io.cogentx.spi.IndexBackend;
 import io.cogentx.spi.Plugin;
 import java.io.IOException;
@@ -32,6 +33,7 @@ public final class PluginCatalog {
   private final List<DocumentLoader> loaders;
   private final List<EmbedderProvider> embedders;
   private final List<IndexBackend> backends;
+  private final List<GeneratorProvider> generators;
 
   private final List<Path> jars;
 
@@ -60,6 +62,7 @@ public final class PluginCatalog {
     this.loaders = load(DocumentLoader.class, classLoaders);
     this.embedders = load(EmbedderProvider.class, classLoaders);
     this.backends = load(IndexBackend.class, classLoaders);
+    this.generators = load(GeneratorProvider.class, classLoaders);
   }
 
   /** The plugin jars found in the plugins directory. */
@@ -77,6 +80,15 @@ public final class PluginCatalog {
 
   public List<IndexBackend> backends() {
     return backends;
+  }
+
+  /** Answer generators (chat models), e.g. {@code ollama}. */
+  public List<GeneratorProvider> generators() {
+    return generators;
+  }
+
+  public GeneratorProvider generator(String name) {
+    return byName(generators, name, "LLM_BACKEND", "answer generator");
   }
 
   public EmbedderProvider embedder(String name) {

@@ -32,6 +32,42 @@ public final class Retriever {
     this(embedder, new ReciprocalRankFusion(), DEFAULT_CANDIDATES);
   }
 
+  /**
+   * What a question found: the {@code k} best chunks in the mode asked for, and the raw lists
+   * behind them (BM25 scores, cosine similarities, best first) that tell how strong the evidence
+   * is.
+   */
+  public record Retrieval(
+      List<ScoredChunk> hits, List<ScoredChunk> keyword, List<ScoredChunk> vector) {
+
+    /** Cosine similarity of the nearest chunk, 0 if there is none. */
+    public double bestCosine() {
+      return vector.isEmpty() ? 0 : vector.get(0).score();
+    }
+  }
+
+  /**
+   * Like {@link #search}, but always runs both methods (for an answer's evidence), whatever the
+   * mode.
+   */
+  public Retrieval retrieve(SessionIndex index, String query, int k, SearchMode mode)
+      throws IOException {
+    EmbeddingMismatchException.requireCompatible(index.spec(), embedder);
+    if (k < 1 || query.isBlank() || index.size() == 0) {
+      return new Retrieval(List.of(), List.of(), List.of());
+    }
+    int depth = Math.max(k, candidates);
+    List<ScoredChunk> keyword = index.keywordSearch(query, depth);
+    List<ScoredChunk> vector = index.vectorSearch(embedder.embed(query), depth);
+    List<ScoredChunk> hits =
+        switch (mode) {
+          case KEYWORD -> keyword;
+          case VECTOR -> vector;
+          case HYBRID -> fusion.fuse(keyword, vector);
+        };
+    return new Retrieval(hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits, keyword, vector);
+  }
+
   /** The {@code k} best chunks for {@code query}, best first. */
   public List<ScoredChunk> search(SessionIndex index, String query, int k, SearchMode mode)
       throws IOException {

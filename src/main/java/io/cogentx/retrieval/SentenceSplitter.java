@@ -13,7 +13,7 @@ import java.util.Set;
  * ("e.g.", "U.S.", "Dr.", "J.") so they do not cut a thought in two. Spans are trimmed of white
  * space. Linear in the length of the range. Not thread-safe: one instance per call.
  */
-final class SentenceSplitter {
+public final class SentenceSplitter {
 
   /** Lower-case abbreviations, with their final period, that rarely end a sentence. */
   private static final Set<String> ABBREVIATIONS =
@@ -25,6 +25,13 @@ final class SentenceSplitter {
           "z.b.", "bzw.", "usw.", "ggf.");
 
   private final BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+
+  public SentenceSplitter() {}
+
+  /** The trimmed, non-empty sentences of {@code text}, in order. */
+  public List<String> sentences(String text) {
+    return split(text, 0, text.length()).stream().map(span -> span.of(text)).toList();
+  }
 
   /** Trimmed, non-empty sentence spans of {@code text[from, to)}, in order. */
   List<Span> split(String text, int from, int to) {

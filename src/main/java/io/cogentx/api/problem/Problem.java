@@ -37,6 +37,11 @@ public record Problem(
     return response;
   }
 
+  /** The problem as a JSON object, e.g. for an SSE {@code error} event. */
+  public String toJson() {
+    return ProblemJson.write(this);
+  }
+
   public Problem at(String path) {
     return new Problem(type, title, status, detail, path, extensions);
   }

@@ -20,6 +20,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   UNPROCESSABLE(422, "Unprocessable content"),
   TOO_MANY_REQUESTS(429, "Too many requests"),
+  GENERATION_FAILED(502, "Answer generation failed"),
   TOO_MANY_SESSIONS(503, "Too many sessions"),
   UNAVAILABLE(503, "Service unavailable"),
   INTERNAL(500, "Internal error");
