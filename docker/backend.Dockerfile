@@ -29,9 +29,10 @@ RUN features.sh
 COPY --chown=1001:0 --from=build /src/target/cogentx.war /config/apps/cogentx.war
 
 # The compose file's volumes: vector_db (indexes, when persistence is on), config (extra plugin jars in
-# config/plugins), session_data (reserved for disk-backed sessions; sessions are in memory today).
+# config/plugins), session_data (uploads waiting to be indexed; sessions themselves are in memory).
+# This UBI image has no tesseract: scanned PDF pages are reported as unread (OCR_ENGINE=auto finds none).
 USER root
-RUN mkdir -p /app/vector_db /app/config/plugins /app/session_data \
+RUN mkdir -p /app/vector_db /app/config/plugins /app/session_data/uploads \
     && chown -R 1001:0 /app && chmod -R g=u /app
 USER 1001
 
@@ -39,6 +40,7 @@ ENV API_HOST=0.0.0.0 \
     API_PORT=8000 \
     VECTOR_DB_DIRECTORY=/app/vector_db \
     PLUGINS_DIRECTORY=/app/config/plugins \
+    UPLOAD_SPOOL_DIRECTORY=/app/session_data/uploads \
     OPT_OUT_TRACKING=true
 EXPOSE 8000
 
