@@ -229,6 +229,7 @@ function location(source) {
 
 function backendLabel(backend, model) {
   if (backend === "ollama") return `Answered by Ollama${model ? ` (${model})` : ""}`;
+  if (backend === "openai") return `Answered by an OpenAI-compatible model${model ? ` (${model})` : ""}`;
   if (backend === "extractive") return "Extractive answer: passages quoted, no language model";
   return backend ? `Answered by ${backend}` : "Answered";
 }
