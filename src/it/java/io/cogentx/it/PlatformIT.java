@@ -81,6 +81,7 @@ class PlatformIT {
         .contains("\"text\"", "\"markdown\"", "text/markdown", "\"md\"");
     assertThat(plugins.getJsonArray("embedders").toString()).contains("all-MiniLM-L6-v2");
     assertThat(plugins.getJsonArray("index_backends").toString()).contains("lucene", "exact");
+    assertThat(plugins.getJsonArray("generators").toString()).contains("ollama", "openai");
     assertThat(response.headers().firstValue(SESSION)).isEmpty();
   }
 

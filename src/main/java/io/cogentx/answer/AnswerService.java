@@ -68,12 +68,8 @@ public class AnswerService {
         (System.nanoTime() - start) / 1_000_000);
   }
 
-  /**
-   * Answers through {@code listener}; with {@code extractiveOnly} the model is not asked.
-   *
-   * @return the backend that answered
-   */
-  public String answer(Prepared p, AnswerListener listener, boolean extractiveOnly) {
+  /** Answers through {@code listener}; with {@code extractiveOnly} the model is not asked. */
+  public void answer(Prepared p, AnswerListener listener, boolean extractiveOnly) {
     Answering a = new Answering(p, listener);
     if (p.abstain()) {
       a.abstain();
@@ -96,7 +92,6 @@ public class AnswerService {
                 + p.sources().size()
                 + " sources, abstained "
                 + p.abstain());
-    return a.backend;
   }
 
   /** A started reply and the sources its prompt gave the model. */
@@ -137,7 +132,17 @@ public class AnswerService {
         if (generator == null && !generatorFailed) {
           try {
             PluginConfig pluginConfig = key -> config.getOptionalValue(key, String.class);
-            generator = runtime.plugins().generator(name).create(pluginConfig);
+            Generator created = runtime.plugins().generator(name).create(pluginConfig);
+            if (created.contextTokens() <= settings.replyTokens()) {
+              created.close();
+              throw new IllegalArgumentException(
+                  "the model's context window ("
+                      + created.contextTokens()
+                      + " tokens) must be larger than ANSWER_MAX_TOKENS ("
+                      + settings.replyTokens()
+                      + ")");
+            }
+            generator = created;
           } catch (Exception e) {
             generatorFailed = true;
             LOG.severe("LLM_BACKEND=" + name + " cannot be used, answering extractively: " + e);

@@ -41,19 +41,24 @@ public class PluginsResource {
       List<LoaderView> loaders,
       List<PluginView> embedders,
       List<PluginView> indexBackends,
+      List<PluginView> generators,
       List<String> pluginJars) {}
 
   @Inject RetrievalRuntime runtime;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Loaded plugins: loaders with their media types, embedders, index backends")
+  @Operation(
+      summary =
+          "Loaded plugins: loaders with their media types, embedders, index backends, answer"
+              + " generators")
   public Plugins listPlugins() {
     PluginCatalog catalog = runtime.plugins();
     return new Plugins(
         catalog.loaders().stream().map(LoaderView::of).toList(),
         catalog.embedders().stream().map(PluginView::of).toList(),
         catalog.backends().stream().map(PluginView::of).toList(),
+        catalog.generators().stream().map(PluginView::of).toList(),
         catalog.jars().stream().map(p -> p.getFileName().toString()).toList());
   }
 }

@@ -41,8 +41,8 @@ import java.util.Random;
  * </ul>
  *
  * <p>Run with {@code bench/run.sh AnswerBench [--data=DIR] [--articles=12] [--questions=800]
- * [--seed=7] [--ttft-chunks=10000] [--ttft-questions=300]}; writes {@code
- * bench/results/answers.json}.
+ * [--seed=7] [--ttft-chunks=10000] [--ttft-questions=300] [--name=answers]}; writes {@code
+ * bench/results/NAME.json}.
  */
 public final class AnswerBench {
 
@@ -199,7 +199,7 @@ public final class AnswerBench {
     abst.put("held_out_abstain_answerable", Stats.round(held[0], 4));
     abst.put("cosine_only_best", cosineOnly(calibration, evaluation));
     abst.put("goal", "abstain >= 0.95 on unanswerable, <= 0.05 on answerable");
-    new BenchResult("answers")
+    new BenchResult(a.option("name", "answers"))
         .put("data", "SQuAD v1.1 dev")
         .put("embedding_model", embedder.modelName())
         .put("retrieval", "hybrid (RRF), k = 5, lucene")
