@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,53 @@ class NginxIT {
     // and built its Location from the Host the browser used
     assertThat(added.headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).startsWith(nginx.url("/api/v1/documents/")));
+  }
+
+  @Test
+  void theRealEventStreamsPassThroughNginx() throws Exception {
+    String session = Api.newSession();
+    HttpResponse<String> accepted =
+        send(
+            post(
+                    "/api/v1/documents",
+                    "{\"title\": \"Tides\", \"text\": \"Spring tides follow the new and the full"
+                        + " moon.\"}")
+                .header(Api.SESSION, session)
+                .header("Content-Type", "application/json"));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String job = Api.json(accepted).getString("id");
+
+    // the job's progress, as the browser's EventSource reads it (session id in the query)
+    List<String> jobEvents =
+        eventNames(
+            get("/api/v1/jobs/" + job + "/events?session_id=" + session)
+                .header("Accept", "text/event-stream")
+                .header("Accept-Encoding", "gzip"));
+    assertThat(jobEvents).last().isEqualTo("done");
+
+    // a streamed answer, as the page's fetch reads it
+    List<String> answerEvents =
+        eventNames(
+            post("/api/v1/ask", "{\"question\": \"When do spring tides happen?\"}")
+                .header(Api.SESSION, session)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .header("Accept-Encoding", "gzip"));
+    assertThat(answerEvents).first().isEqualTo("sources");
+    assertThat(answerEvents).last().isIn("done", "error");
+  }
+
+  /** The event names of a stream that must be text/event-stream, uncompressed, through nginx. */
+  private static List<String> eventNames(HttpRequest.Builder request) throws Exception {
+    HttpResponse<Stream<String>> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+    assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+    try (Stream<String> lines = response.body()) {
+      return lines.filter(l -> l.startsWith("event:")).map(l -> l.substring(6).strip()).toList();
+    }
   }
 
   @Test
