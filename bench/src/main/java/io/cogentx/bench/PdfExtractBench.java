@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * PDF loader: extraction speed of the {@code pdf} loader against poppler's {@code pdftotext} on the
  * same file (irs-i1040gi-2018.pdf, 117 pages; both timed in this run, interleaved, 7 runs each
- * after 3 warm-up loads; median and best-of ratios, as the machine is shared), heap growth while
+ * after 10 warm-up loads; median and best-of ratios, as the machine is shared), heap growth while
  * ingesting it (peak used heap sampled every millisecond, and peak live heap after any GC, both
  * over the idle heap), and OCR with tesseract: character error rate on linn.pdf against
  * reference-text/linn.txt and seconds per scanned page. Run with {@code bench/run.sh
@@ -30,7 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PdfExtractBench {
 
-  private static final int WARM_UP = 3;
+  /**
+   * Loads before timing: PDFBox's parsing and text code needs about ten passes over this file to be
+   * fully JIT-compiled, which is the state of a server that has been running for a while (the
+   * first, cold load is recorded separately).
+   */
+  private static final int WARM_UP = 10;
+
   private static final int RUNS = 7;
 
   private PdfExtractBench() {}
@@ -43,7 +49,9 @@ public final class PdfExtractBench {
           "Not found: " + irs + " (pass the shared/data/pdf folder)");
     }
     PdfLoader loader = new PdfLoader(PluginConfig.of(Map.of()), List.of());
+    long coldStart = System.nanoTime();
     int pages = load(loader, irs).pages();
+    double coldSeconds = (System.nanoTime() - coldStart) / 1e9;
 
     for (int i = 0; i < WARM_UP; i++) {
       load(loader, irs);
@@ -77,6 +85,8 @@ public final class PdfExtractBench {
         .put("pdftotext_pages_per_s", round(pages / popplerSeconds))
         .put("speed_ratio_vs_pdftotext", round(ratio))
         .put("speed_ratio_best_of_runs", round(bestRatio))
+        .put("pdfbox_cold_first_load_s", round(coldSeconds))
+        .put("warm_up_loads", WARM_UP)
         .put("extract_threads", System.getenv().getOrDefault("PDF_EXTRACT_THREADS", "default"))
         .put(
             "load_average_at_end",
