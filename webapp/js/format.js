@@ -1,0 +1,73 @@
+// Small formatting helpers shared by the panels.
+
+export function formatBytes(n) {
+  if (!Number.isFinite(n)) return "";
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function formatSeconds(s) {
+  const total = Math.max(0, Math.round(s));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
+}
+
+/** Where a cited chunk sits: "p. 3", "1:02–1:10", or "" when the document has neither. */
+export function formatLocation(source) {
+  if (source.page != null) return `p. ${source.page}`;
+  if (source.start_seconds != null) {
+    const end = source.end_seconds != null ? `–${formatSeconds(source.end_seconds)}` : "";
+    return `${formatSeconds(source.start_seconds)}${end}`;
+  }
+  return "";
+}
+
+export function formatDateTime(iso) {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "—";
+  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** "in 23 h", "in 5 min", "in 40 s" (or "now") until a future instant. */
+export function formatFromNow(iso, now = Date.now()) {
+  const ms = new Date(iso).getTime() - now;
+  if (!Number.isFinite(ms)) return "";
+  if (ms <= 0) return "now";
+  const s = Math.round(ms / 1000);
+  if (s < 90) return `in ${s} s`;
+  const min = Math.round(s / 60);
+  if (min < 90) return `in ${min} min`;
+  return `in ${Math.round(min / 60)} h`;
+}
+
+/** Creates an element with attributes and children (strings become text nodes: never parsed as HTML). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (value === true) node.setAttribute(key, "");
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child == null || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+/** The problem's title and detail as two lines, for an error box. */
+export function problemView(problem) {
+  return el(
+    "div",
+    { class: "problem", role: "alert" },
+    el("strong", { class: "problem-title" }, problem.title || "Error"),
+    problem.detail ? el("span", { class: "problem-detail" }, problem.detail) : null,
+  );
+}
