@@ -45,8 +45,8 @@ public class AskResource {
   /** A question; {@code k} defaults to 5, {@code mode} to hybrid, {@code history} to none. */
   public record AskRequest(String question, Integer k, String mode, List<Turn> history) {}
 
-  static final int DEFAULT_K = 5;
-  static final int MAX_QUESTION_CHARS = 2_000;
+  private static final String QUESTION_USAGE =
+      "Send {\"question\": \"...\"} with a non-empty question (optional: k, mode, history).";
   static final int MAX_TURN_CHARS = 8_000;
   private static final Set<String> ROLES = Set.of("user", "assistant");
   private static final Logger LOG = Logger.getLogger(AskResource.class.getName());
@@ -108,27 +108,11 @@ public class AskResource {
   }
 
   Question validate(AskRequest request) {
-    if (request == null || request.question() == null || request.question().isBlank()) {
-      throw ProblemType.UNPROCESSABLE.exception(
-          "Send {\"question\": \"...\"} with a non-empty question (optional: k, mode, history).");
-    }
-    if (request.question().length() > MAX_QUESTION_CHARS) {
-      throw ProblemType.UNPROCESSABLE.exception(
-          "The question is longer than " + MAX_QUESTION_CHARS + " characters; shorten it.");
-    }
-    int k = request.k() == null ? DEFAULT_K : request.k();
-    if (k < 1 || k > settings.searchMaxK()) {
-      throw ProblemType.UNPROCESSABLE.exception(
-          "k must be between 1 and " + settings.searchMaxK() + "; got " + k + ".");
-    }
-    SearchMode mode =
-        request.mode() == null
-            ? SearchMode.HYBRID
-            : SearchMode.parse(request.mode())
-                .orElseThrow(
-                    () ->
-                        ProblemType.UNPROCESSABLE.exception(
-                            "mode must be one of hybrid, vector, keyword."));
+    String text =
+        RetrievalParameters.text(
+            request == null ? null : request.question(), "question", QUESTION_USAGE);
+    int k = RetrievalParameters.k(request.k(), settings.searchMaxK());
+    SearchMode mode = RetrievalParameters.mode(request.mode());
     List<Turn> history = request.history() == null ? List.of() : request.history();
     if (history.size() > answerSettings.maxHistoryTurns()) {
       throw ProblemType.UNPROCESSABLE.exception(
@@ -151,6 +135,6 @@ public class AskResource {
       }
       turns.add(t);
     }
-    return new Question(request.question().strip(), k, mode, turns);
+    return new Question(text.strip(), k, mode, turns);
   }
 }

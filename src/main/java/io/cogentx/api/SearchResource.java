@@ -1,6 +1,5 @@
 package io.cogentx.api;
 
-import io.cogentx.api.problem.ProblemType;
 import io.cogentx.knowledge.DocumentService;
 import io.cogentx.knowledge.RetrievalSettings;
 import io.cogentx.retrieval.SearchMode;
@@ -61,8 +60,8 @@ public class SearchResource {
   /** The ranked hits. */
   public record SearchResponse(String query, String mode, int k, List<Hit> results) {}
 
-  static final int DEFAULT_K = 5;
-  static final int MAX_QUERY_CHARS = 2_000;
+  private static final String QUERY_USAGE =
+      "Send {\"query\": \"...\"} with a non-empty query (optional: k, mode).";
 
   @Inject CurrentSession current;
   @Inject DocumentService documents;
@@ -73,28 +72,11 @@ public class SearchResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Ranked chunks of this session's documents for a query")
   public SearchResponse search(SearchRequest request) throws IOException {
-    if (request == null || request.query() == null || request.query().isBlank()) {
-      throw ProblemType.UNPROCESSABLE.exception(
-          "Send {\"query\": \"...\"} with a non-empty query (optional: k, mode).");
-    }
-    if (request.query().length() > MAX_QUERY_CHARS) {
-      throw ProblemType.UNPROCESSABLE.exception(
-          "The query is longer than " + MAX_QUERY_CHARS + " characters; shorten it.");
-    }
-    int k = request.k() == null ? DEFAULT_K : request.k();
-    if (k < 1 || k > settings.searchMaxK()) {
-      throw ProblemType.UNPROCESSABLE.exception(
-          "k must be between 1 and " + settings.searchMaxK() + "; got " + k + ".");
-    }
-    SearchMode mode =
-        request.mode() == null
-            ? SearchMode.HYBRID
-            : SearchMode.parse(request.mode())
-                .orElseThrow(
-                    () ->
-                        ProblemType.UNPROCESSABLE.exception(
-                            "mode must be one of hybrid, vector, keyword."));
-    List<ScoredChunk> hits = documents.search(current.get(), request.query(), k, mode);
+    String query =
+        RetrievalParameters.text(request == null ? null : request.query(), "query", QUERY_USAGE);
+    int k = RetrievalParameters.k(request.k(), settings.searchMaxK());
+    SearchMode mode = RetrievalParameters.mode(request.mode());
+    List<ScoredChunk> hits = documents.search(current.get(), query, k, mode);
     List<Hit> results = new ArrayList<>(hits.size());
     for (int i = 0; i < hits.size(); i++) {
       results.add(Hit.of(i + 1, hits.get(i)));
