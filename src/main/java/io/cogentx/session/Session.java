@@ -73,12 +73,25 @@ public final class Session {
     bytes.addAndGet(byteDelta);
   }
 
-  void touch(Instant now) {
+  /**
+   * Marks the session used at {@code now}, unless it has ended; false if it has. Atomic with {@link
+   * #closeIfIdle}, so a session is never both handed out as used and expired as idle.
+   */
+  synchronized boolean touchIfOpen(Instant now) {
+    if (closed) {
+      return false;
+    }
     lastAccessMillis.accumulateAndGet(now.toEpochMilli(), Math::max);
+    return true;
   }
 
-  boolean idleLongerThan(Duration timeout, Instant now) {
-    return now.toEpochMilli() - lastAccessMillis.get() > timeout.toMillis();
+  /** Ends the session if it has been idle for longer than {@code timeout}; true if it did. */
+  synchronized boolean closeIfIdle(Duration timeout, Instant now) {
+    if (closed || now.toEpochMilli() - lastAccessMillis.get() <= timeout.toMillis()) {
+      return false;
+    }
+    closed = true;
+    return true;
   }
 
   public boolean isClosed() {
@@ -113,8 +126,10 @@ public final class Session {
     }
   }
 
-  void markClosed() {
+  /** Ends the session now; always true (a condition for the store's removal). */
+  synchronized boolean markClosed() {
     closed = true;
+    return true;
   }
 
   /** Releases every attached resource. Called once the session is out of the store. */

@@ -70,10 +70,8 @@ public final class SessionStore {
           listener.created(created[0]);
         }
       }
-      session.touch(clock.instant());
-      // Expiry marks a session closed while removing it; if that happened before our touch, use a
-      // fresh one.
-      if (!session.isClosed()) {
+      // Expiry closes a session atomically with its idle check; if it came first, use a fresh one.
+      if (session.touchIfOpen(clock.instant())) {
         return session;
       }
     }
@@ -91,7 +89,7 @@ public final class SessionStore {
 
   /** Ends the session now and releases what it holds; false if there was none. */
   public boolean delete(SessionId id) {
-    Session removed = removeIf(id, s -> true);
+    Session removed = removeIf(id, Session::markClosed);
     if (removed == null) {
       return false;
     }
@@ -105,7 +103,7 @@ public final class SessionStore {
     Instant now = clock.instant();
     int expired = 0;
     for (SessionId id : sessions.keySet()) {
-      Session removed = removeIf(id, s -> s.idleLongerThan(idleTimeout, now));
+      Session removed = removeIf(id, s -> s.closeIfIdle(idleTimeout, now));
       if (removed != null) {
         removed.close();
         listener.expired(removed);
@@ -118,7 +116,7 @@ public final class SessionStore {
   /** Ends all sessions (server shutdown) without reporting them as expired. */
   public void closeAll() {
     for (SessionId id : sessions.keySet()) {
-      Session removed = removeIf(id, s -> true);
+      Session removed = removeIf(id, Session::markClosed);
       if (removed != null) {
         removed.close();
       }
@@ -134,15 +132,15 @@ public final class SessionStore {
     return new ArrayList<>(sessions.values());
   }
 
-  private Session removeIf(SessionId id, java.util.function.Predicate<Session> condition) {
+  /** Removes the session if {@code closer} closes it (closing and removal in one step). */
+  private Session removeIf(SessionId id, java.util.function.Predicate<Session> closer) {
     Session[] removed = new Session[1];
     sessions.computeIfPresent(
         id,
         (key, session) -> {
-          if (!condition.test(session)) {
+          if (!closer.test(session)) {
             return session;
           }
-          session.markClosed();
           removed[0] = session;
           return null;
         });
