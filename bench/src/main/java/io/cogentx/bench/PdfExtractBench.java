@@ -4,7 +4,6 @@ import io.cogentx.plugins.loader.pdf.PdfLoader;
 import io.cogentx.plugins.ocr.tesseract.TesseractOcr;
 import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.LoadRequest;
-import io.cogentx.spi.PluginConfig;
 import io.cogentx.spi.Segment;
 import io.cogentx.spi.SegmentSink;
 import java.io.IOException;
@@ -48,7 +47,7 @@ public final class PdfExtractBench {
       throw new IllegalArgumentException(
           "Not found: " + irs + " (pass the shared/data/pdf folder)");
     }
-    PdfLoader loader = new PdfLoader(PluginConfig.of(Map.of()), List.of());
+    PdfLoader loader = new PdfLoader(Plugins.environment(), List.of());
     long coldStart = System.nanoTime();
     int pages = load(loader, irs).pages();
     double coldSeconds = (System.nanoTime() - coldStart) / 1e9;
@@ -102,7 +101,7 @@ public final class PdfExtractBench {
     String ocrSummary = "OCR skipped (tesseract not on PATH)";
     TesseractOcr tesseract = new TesseractOcr();
     if (tesseract.available()) {
-      PdfLoader ocrLoader = new PdfLoader(PluginConfig.of(Map.of()), List.of(tesseract));
+      PdfLoader ocrLoader = new PdfLoader(Plugins.environment(), List.of(tesseract));
       Path linn = dir.resolve("linn.pdf");
       long start = System.nanoTime();
       String linnText = text(ocrLoader, linn);

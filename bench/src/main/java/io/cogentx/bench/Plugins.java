@@ -5,6 +5,7 @@ import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.Embedder;
 import io.cogentx.spi.EmbedderProvider;
 import io.cogentx.spi.IndexBackend;
+import io.cogentx.spi.PluginConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,11 @@ final class Plugins {
       }
     }
     throw new IllegalStateException("no index backend named " + name + " on the class path");
+  }
+
+  /** The server's settings (EMBEDDING_THREADS, PDF_EXTRACT_THREADS, ...) from the environment. */
+  static PluginConfig environment() {
+    return key -> Optional.ofNullable(System.getenv(key));
   }
 
   static Loaders loaders() {
