@@ -60,7 +60,7 @@ public class JobResource {
   @Parameter(
       name = SessionQueryParameter.NAME,
       in = ParameterIn.QUERY,
-      description = "the session id, for clients that cannot send X-Session-Id (the header wins)",
+      description = SessionQueryParameter.DESCRIPTION,
       schema = @Schema(type = SchemaType.STRING, format = "uuid"))
   @APIResponse(
       responseCode = "200",
@@ -113,7 +113,7 @@ public class JobResource {
   @Parameter(
       name = SessionQueryParameter.NAME,
       in = ParameterIn.QUERY,
-      description = "the session id, for clients that cannot send X-Session-Id (the header wins)",
+      description = SessionQueryParameter.DESCRIPTION,
       schema = @Schema(type = SchemaType.STRING, format = "uuid"))
   @APIResponse(
       responseCode = "200",

@@ -14,4 +14,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface SessionQueryParameter {
   String NAME = "session_id";
+
+  /** Its description in the OpenAPI document. */
+  String DESCRIPTION =
+      "the session id, for clients that cannot send X-Session-Id (the header wins)";
 }
