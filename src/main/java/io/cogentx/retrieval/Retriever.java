@@ -86,13 +86,7 @@ public final class Retriever {
     return switch (mode) {
       case KEYWORD -> index.keywordSearch(query, k);
       case VECTOR -> index.vectorSearch(embedder.embed(query), k);
-      case HYBRID -> {
-        int depth = Math.max(k, candidates);
-        List<ScoredChunk> keyword = index.keywordSearch(query, depth);
-        List<ScoredChunk> vector = index.vectorSearch(embedder.embed(query), depth);
-        List<ScoredChunk> fused = fusion.fuse(keyword, vector);
-        yield fused.size() > k ? List.copyOf(fused.subList(0, k)) : fused;
-      }
+      case HYBRID -> retrieve(index, query, k, mode).hits();
     };
   }
 }
