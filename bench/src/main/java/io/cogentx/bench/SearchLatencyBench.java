@@ -32,17 +32,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * copies of the SQuAD parts with "(copy n)" in the title if still short. Then {@code --clients}
  * threads, each with its requests in sequence (a closed loop), send SQuAD questions as {@code
  * {"query", "k": 5, "mode": "hybrid"}}: first {@code --warmup} requests, then {@code --requests}
- * timed ones. The session is deleted at the end.
+ * timed ones. The session is deleted at the end, unless it was given with {@code --session=ID}: a
+ * session named so is filled only if it holds fewer than {@code --chunks} chunks, and kept, so that
+ * further runs can reuse it.
  *
  * <p>Run with {@code bench/run.sh SearchLatencyBench [BASE_URL] [DATA_DIR] [--clients=32]
- * [--requests=3000] [--warmup=300] [--chunks=10000] [--k=5] [--mode=hybrid]}; BASE_URL defaults to
- * http://127.0.0.1:8000. Start the server first, e.g. with {@code ./run.sh}.
+ * [--requests=3000] [--warmup=300] [--chunks=10000] [--k=5] [--mode=hybrid] [--session=ID]};
+ * BASE_URL defaults to http://127.0.0.1:8000. Start the server first, e.g. with {@code ./run.sh}.
  */
 public final class SearchLatencyBench {
 
   private static final String NAME = "SearchLatencyBench";
-  private static final int SQUAD_PART = 60;
-  private static final int SCIFACT_GROUP = 100;
   private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(60);
 
@@ -58,6 +58,7 @@ public final class SearchLatencyBench {
     int targetChunks = a.intOption("chunks", 10_000);
     int k = a.intOption("k", 5);
     String mode = a.option("mode", "hybrid");
+    String session = a.option("session", null);
     if (!Files.isRegularFile(data.resolve(SquadData.FILE))) {
       BenchArgs.skipped(
           NAME, "SQuAD not found under " + data.toAbsolutePath() + " (pass BASE_URL DATA_DIR)");
@@ -69,7 +70,7 @@ public final class SearchLatencyBench {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build()) {
-      bench(http, base, data, clients, requests, warmup, targetChunks, k, mode);
+      bench(http, base, data, clients, requests, warmup, targetChunks, k, mode, session);
     }
   }
 
@@ -82,9 +83,11 @@ public final class SearchLatencyBench {
       int warmup,
       int targetChunks,
       int k,
-      String mode)
+      String mode,
+      String session)
       throws Exception {
-    Api api = new Api(http, base, UUID.randomUUID().toString());
+    boolean reuse = session != null;
+    Api api = new Api(http, base, reuse ? session : UUID.randomUUID().toString());
     try {
       String problem = api.probe();
       if (problem != null) {
@@ -100,7 +103,11 @@ public final class SearchLatencyBench {
     List<SciFactData.Abstract> scifact =
         Files.isRegularFile(data.resolve(SciFactData.CORPUS)) ? SciFactData.read(data) : List.of();
     long ingestStart = System.nanoTime();
-    Ingested ingested = ingest(api, squad, scifact, targetChunks);
+    int held = reuse ? api.chunks() : 0;
+    Ingested ingested =
+        held >= targetChunks
+            ? new Ingested(held, api.documents(), "reused session (" + held + " chunks)")
+            : ingest(api, squad, scifact, targetChunks);
     double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
     System.err.printf(
         "%s: %,d chunks in %d documents added in %.0f s (%.1f chunks/s)%n",
@@ -157,7 +164,9 @@ public final class SearchLatencyBench {
                   requests / wall,
                   timed.errors()));
     } finally {
-      api.deleteSession();
+      if (!reuse) {
+        api.deleteSession();
+      }
     }
   }
 
@@ -167,66 +176,16 @@ public final class SearchLatencyBench {
   private static Ingested ingest(
       Api api, SquadData squad, List<SciFactData.Abstract> scifact, int target)
       throws IOException, InterruptedException {
-    List<String[]> squadParts = new ArrayList<>();
-    for (SquadData.Article article : squad.articles()) {
-      List<String> p = article.paragraphs();
-      for (int from = 0; from < p.size(); from += SQUAD_PART) {
-        int to = Math.min(p.size(), from + SQUAD_PART);
-        squadParts.add(
-            new String[] {
-              article.title() + " (paragraphs " + (from + 1) + "–" + to + ")",
-              String.join("\n\n", p.subList(from, to))
-            });
-      }
-    }
-    List<String[]> scifactGroups = new ArrayList<>();
-    for (int from = 0; from < scifact.size(); from += SCIFACT_GROUP) {
-      int to = Math.min(scifact.size(), from + SCIFACT_GROUP);
-      StringBuilder text = new StringBuilder();
-      for (SciFactData.Abstract abs : scifact.subList(from, to)) {
-        if (!text.isEmpty()) {
-          text.append("\n\n");
-        }
-        text.append(abs.title()).append("\n\n").append(abs.text());
-      }
-      scifactGroups.add(
-          new String[] {"SciFact abstracts " + (from + 1) + "–" + to, text.toString()});
-    }
-
     int chunks = 0;
-    int documents = 0;
-    int squadDocs = 0;
-    int scifactDocs = 0;
-    int copies = 0;
-    for (String[] d : squadParts) {
-      chunks += api.addDocument(d[0], d[1]);
-      documents++;
-      squadDocs++;
-    }
-    for (String[] d : scifactGroups) {
+    List<LatencyCorpus.Doc> added = new ArrayList<>();
+    for (LatencyCorpus.Doc d : LatencyCorpus.documents(squad, scifact, 10)) {
       if (chunks >= target) {
         break;
       }
-      chunks += api.addDocument(d[0], d[1]);
-      documents++;
-      scifactDocs++;
+      chunks += api.addDocument(d.title(), d.text());
+      added.add(d);
     }
-    for (int copy = 2; chunks < target; copy++) {
-      copies = copy - 1;
-      for (String[] d : squadParts) {
-        if (chunks >= target) {
-          break;
-        }
-        chunks += api.addDocument(d[0] + " (copy " + copy + ")", d[1]);
-        documents++;
-      }
-    }
-    String description =
-        String.format(
-            "SQuAD dev: %d documents (articles in parts of <= %d paragraphs); SciFact: %d"
-                + " documents of <= %d abstracts; %d extra SQuAD cop%s",
-            squadDocs, SQUAD_PART, scifactDocs, SCIFACT_GROUP, copies, copies == 1 ? "y" : "ies");
-    return new Ingested(chunks, documents, description);
+    return new Ingested(chunks, added.size(), LatencyCorpus.describe(added));
   }
 
   /** Latencies of one run, in request order, and the number of failed requests. */
@@ -297,6 +256,28 @@ public final class SearchLatencyBench {
         return "POST /api/v1/search at " + base + " does not answer with a results list";
       }
       return null;
+    }
+
+    int chunks() throws IOException, InterruptedException {
+      return info().getInt("total_chunks");
+    }
+
+    int documents() throws IOException, InterruptedException {
+      return info().getInt("total_documents");
+    }
+
+    private JsonObject info() throws IOException, InterruptedException {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("api/v1/session/info"))
+                  .header("X-Session-Id", session)
+                  .header("Accept", "application/json")
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      try (JsonReader json = Json.createReader(new StringReader(r.body()))) {
+        return json.readObject();
+      }
     }
 
     /** Adds a text document; returns its number of chunks. */
