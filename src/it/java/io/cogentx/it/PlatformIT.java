@@ -3,6 +3,7 @@ package io.cogentx.it;
 import static io.cogentx.it.Api.SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cogentx.plugins.generator.ollama.OllamaDouble;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,6 +45,35 @@ class PlatformIT {
     assertThat(ollama.getString("status")).isEqualTo("UP");
     assertThat(ollama.getJsonObject("data").getBoolean("reachable")).isFalse();
     assertThat(response.headers().firstValue(SESSION)).isEmpty();
+  }
+
+  @Test
+  void readinessSaysWhetherOllamaHoldsTheConfiguredModelAndHowToPullIt() {
+    OllamaDouble ollama = Ollama.fresh(); // lists llama2:latest, the server's OLLAMA_MODEL
+    try {
+      JsonObject pulled = ollamaCheck(Api.get("/health/ready"));
+      assertThat(pulled.getString("status")).isEqualTo("UP");
+      assertThat(pulled.getJsonObject("data").getBoolean("reachable")).isTrue();
+      assertThat(pulled.getJsonObject("data").getBoolean("model_available")).isTrue();
+      assertThat(pulled.getJsonObject("data").containsKey("hint")).isFalse();
+
+      ollama.model("mistral");
+      HttpResponse<String> ready = Api.get("/health/ready");
+      JsonObject missing = ollamaCheck(ready);
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(missing.getString("status")).isEqualTo("UP");
+      assertThat(missing.getJsonObject("data").getBoolean("model_available")).isFalse();
+      assertThat(missing.getJsonObject("data").getString("hint")).contains("ollama pull llama2");
+    } finally {
+      ollama.reset();
+    }
+  }
+
+  private static JsonObject ollamaCheck(HttpResponse<String> health) {
+    return Api.json(health).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(c -> c.getString("name").equals("ollama"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -83,6 +83,7 @@ public final class OllamaDouble implements AutoCloseable {
   public synchronized OllamaDouble reset() {
     gate.countDown();
     mode = Mode.NORMAL;
+    model = "llama2";
     delay = Duration.ZERO;
     firstDelay = Duration.ZERO;
     reply = "Paraffin replaced whale oil [1].";
