@@ -20,14 +20,15 @@ import java.util.Set;
  * question about something else meets its words scattered, if at all). The question is answered
  * when {@code cosine + coverageWeight × coverage ≥ threshold}.
  *
- * <p>Each word of the coverage weighs its rarity in the session, BM25's {@code ln(1 + (N − df +
- * 0.5) / (df + 0.5))} over the session's {@code N} chunks, {@code df} of which hold the word. A
- * question about another document usually names things the session has never seen ({@code df = 0},
- * the largest weight), and a sentence that lacks them covers little of the question however many
- * common words it shares. A word the session has never seen, of five letters or more, also matches
- * a sentence word one edit away (a letter added, dropped, changed or two swapped), since such a
- * word in a question about the session's own documents is mostly a typo ("disclipine",
- * "purhcased").
+ * <p>Each word of the coverage weighs its rarity in the session, {@code ln(1 + (N + 0.5) / (df +
+ * 0.5))} over the session's {@code N} chunks, {@code df} of which hold the word (BM25's idf without
+ * its {@code − df} in the numerator, so that in a session of one or a few chunks a word every chunk
+ * holds still weighs half as much as one none holds, instead of next to nothing). A question about
+ * another document usually names things the session has never seen ({@code df = 0}, the largest
+ * weight), and a sentence that lacks them covers little of the question however many common words
+ * it shares. A word the session has never seen, of five letters or more, also matches a sentence
+ * word one edit away (a letter added, dropped, changed or two swapped), since such a word in a
+ * question about the session's own documents is mostly a typo ("disclipine", "purhcased").
  *
  * @param threshold the least combined evidence
  * @param coverageWeight how much word coverage counts against cosine similarity
@@ -99,7 +100,7 @@ public record AbstentionPolicy(double threshold, double coverageWeight) {
     int i = 0;
     for (String stem : stems.keySet()) {
       int d = df[i++];
-      double idf = Math.log(1 + Math.max(0, n - d + 0.5) / (d + 0.5));
+      double idf = Math.log(1 + (n + 0.5) / (d + 0.5));
       out.add(new Word(stem, idf, d == 0));
     }
     return out;

@@ -91,6 +91,7 @@ class AbstentionPolicyTest {
         .extracting(AbstentionPolicy.Word::unseen)
         .containsExactly(false, false, false, false, true);
     assertThat(words.get(4).weight()).isEqualTo(Math.log(1 + 100.5 / 0.5));
+    assertThat(words.get(0).weight()).isEqualTo(Math.log(1 + 100.5 / 60.5));
   }
 
   @Test
@@ -117,6 +118,21 @@ class AbstentionPolicyTest {
             AbstentionPolicy.CALIBRATED.abstains(
                 AbstentionPolicy.evidence("What did keepers burn in the lamps?", retrieval)))
         .isFalse();
+  }
+
+  @Test
+  void inASessionOfOneChunkAnUnseenCommonWordDoesNotSinkAnAnswerableQuestion() throws Exception {
+    String text = "A supply boat reached the rock once a fortnight when the sea allowed.";
+    Vocabulary oneChunk =
+        vocabulary(1, Map.of("supply", 1, "boat", 1, "reach", 1, "reached", 1, "rock", 1));
+    Retrieval retrieval =
+        new Retrieval(List.of(hit(text, 0.03f)), List.of(), List.of(hit(text, 0.45f)), oneChunk);
+
+    // "often" is in no chunk: it weighs twice a word the chunk holds, not five times
+    AbstentionPolicy.Evidence evidence =
+        AbstentionPolicy.evidence("How often did the supply boat reach the rock?", retrieval);
+    assertThat(evidence.coverage()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(AbstentionPolicy.CALIBRATED.abstains(evidence)).isFalse();
   }
 
   @Test
