@@ -30,11 +30,11 @@ public class AnswerSettings {
   int replyTokens;
 
   @Inject
-  @ConfigProperty(name = "ABSTAIN_THRESHOLD", defaultValue = "0.69")
+  @ConfigProperty(name = "ABSTAIN_THRESHOLD", defaultValue = "0.77")
   double abstainThreshold;
 
   @Inject
-  @ConfigProperty(name = "ABSTAIN_COVERAGE_WEIGHT", defaultValue = "0.60")
+  @ConfigProperty(name = "ABSTAIN_COVERAGE_WEIGHT", defaultValue = "0.80")
   double abstainCoverageWeight;
 
   @Inject

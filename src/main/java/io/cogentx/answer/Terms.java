@@ -1,9 +1,10 @@
 package io.cogentx.answer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -160,13 +161,21 @@ public final class Terms {
 
   /** The distinct content-word stems of {@code text}, in order of first appearance. */
   public static List<String> of(String text) {
-    Set<String> out = new LinkedHashSet<>();
+    return new ArrayList<>(stemsWithWords(text).keySet());
+  }
+
+  /**
+   * The distinct content-word stems of {@code text}, in order of first appearance, each with the
+   * (lower-case) word it first came from.
+   */
+  public static Map<String, String> stemsWithWords(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
     for (String word : words(text)) {
       if (!STOPWORDS.contains(word)) {
-        out.add(stem(word));
+        out.putIfAbsent(stem(word), word);
       }
     }
-    return new ArrayList<>(out);
+    return out;
   }
 
   /** Lower-case runs of letters and digits. */

@@ -41,12 +41,20 @@ public final class Retriever {
   }
 
   /**
-   * What a question found: the {@code k} best chunks in the mode asked for, and the raw lists
-   * behind them (BM25 scores, cosine similarities, best first) that tell how strong the evidence
-   * is.
+   * What a question found: the {@code k} best chunks in the mode asked for, the raw lists behind
+   * them (BM25 scores, cosine similarities, best first) and the searched index's vocabulary, which
+   * together tell how strong the evidence is.
    */
   public record Retrieval(
-      List<ScoredChunk> hits, List<ScoredChunk> keyword, List<ScoredChunk> vector) {
+      List<ScoredChunk> hits,
+      List<ScoredChunk> keyword,
+      List<ScoredChunk> vector,
+      Vocabulary vocabulary) {
+
+    /** Without a vocabulary ({@link Vocabulary#NONE}). */
+    public Retrieval(List<ScoredChunk> hits, List<ScoredChunk> keyword, List<ScoredChunk> vector) {
+      this(hits, keyword, vector, Vocabulary.NONE);
+    }
 
     /** Cosine similarity of the nearest chunk, 0 if there is none. */
     public double bestCosine() {
@@ -73,7 +81,11 @@ public final class Retriever {
           case VECTOR -> vector;
           case HYBRID -> fusion.fuse(keyword, vector);
         };
-    return new Retrieval(hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits, keyword, vector);
+    return new Retrieval(
+        hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits,
+        keyword,
+        vector,
+        Vocabulary.of(index));
   }
 
   /** The {@code k} best chunks for {@code query}, best first. */

@@ -24,6 +24,22 @@ public interface SessionIndex extends AutoCloseable {
   /** The {@code k} best chunks for {@code query} by BM25, best first. */
   List<ScoredChunk> keywordSearch(String query, int k) throws IOException;
 
+  /**
+   * How many chunks hold each of {@code words} ({@code [i]} for {@code words.get(i)}), as keyword
+   * search matches it: after this index's text analysis, so a stop word or a word no chunk has
+   * counts 0, and a word that analyses to several terms counts the chunks holding any of them.
+   * Tells how rare a word is in this session, or that the session has never seen it. The default
+   * runs one keyword search per word; backends answer from their term statistics instead.
+   */
+  default int[] documentFrequencies(List<String> words) throws IOException {
+    int[] out = new int[words.size()];
+    int n = size();
+    for (int i = 0; i < out.length && n > 0; i++) {
+      out[i] = keywordSearch(words.get(i), n).size();
+    }
+    return out;
+  }
+
   /** Number of chunks held. */
   int size();
 

@@ -141,6 +141,23 @@ final class Bm25Index {
     }
   }
 
+  /** How many documents hold any term of {@code text}. */
+  int documentFrequency(String text) {
+    List<String> tokens = SimpleAnalyzer.tokens(text);
+    if (tokens.size() == 1) {
+      Postings p = terms.get(tokens.get(0));
+      return p == null ? 0 : p.size;
+    }
+    java.util.Set<Integer> slots = new java.util.HashSet<>();
+    for (String t : tokens) {
+      Postings p = terms.get(t);
+      for (int i = 0; p != null && i < p.size; i++) {
+        slots.add(p.slots[i]);
+      }
+    }
+    return slots.size();
+  }
+
   int docCount() {
     return docCount;
   }

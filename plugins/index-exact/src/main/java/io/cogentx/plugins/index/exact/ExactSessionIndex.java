@@ -142,6 +142,21 @@ final class ExactSessionIndex implements SessionIndex {
   }
 
   @Override
+  public int[] documentFrequencies(List<String> words) {
+    int[] out = new int[words.size()];
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      for (int i = 0; i < out.length; i++) {
+        out[i] = bm25.documentFrequency(words.get(i));
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
   public int size() {
     lock.readLock().lock();
     try {

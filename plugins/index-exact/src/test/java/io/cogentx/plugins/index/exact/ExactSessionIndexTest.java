@@ -112,6 +112,27 @@ class ExactSessionIndexTest {
   }
 
   @Test
+  void documentFrequenciesCountTheLiveChunksHoldingEachWordAsKeywordSearchMatchesIt()
+      throws Exception {
+    index.add(
+        List.of(
+            chunk("a", 0, "Quantum entanglement, explained."),
+            chunk("b", 0, "ENTANGLEMENT again."),
+            chunk("c", 0, "Quantum dots.")),
+        vectors(3));
+
+    // case and punctuation ignored; stop words and unseen words count 0
+    assertThat(index.documentFrequencies(List.of("entanglement?", "quantum", "the", "platypus")))
+        .containsExactly(2, 2, 0, 0);
+    // several terms in one word: the chunks holding any of them
+    assertThat(index.documentFrequencies(List.of("dots-again"))).containsExactly(2);
+    assertThat(index.documentFrequencies(List.of())).isEmpty();
+
+    index.deleteDocument("b");
+    assertThat(index.documentFrequencies(List.of("entanglement", "again"))).containsExactly(1, 0);
+  }
+
+  @Test
   void deleteDocumentRemovesOnlyThatDocument() throws Exception {
     index.add(
         List.of(chunk("a", 0, "alpha one"), chunk("a", 1, "alpha two"), chunk("b", 0, "beta")),

@@ -234,6 +234,22 @@ final class LuceneSessionIndex implements SessionIndex {
                 }));
   }
 
+  /** One count query per word: its terms' postings, live documents only. */
+  @Override
+  public int[] documentFrequencies(List<String> words) throws IOException {
+    int[] out = new int[words.size()];
+    return withReadLock(
+        () ->
+            withSearcher(
+                searcher -> {
+                  for (int i = 0; i < out.length; i++) {
+                    Query q = KeywordQueries.build(settings.analyzer(), TEXT, words.get(i));
+                    out[i] = q == null ? 0 : searcher.count(q);
+                  }
+                  return out;
+                }));
+  }
+
   @Override
   public int size() {
     try {

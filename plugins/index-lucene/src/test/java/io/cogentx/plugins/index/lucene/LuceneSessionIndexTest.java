@@ -131,6 +131,27 @@ class LuceneSessionIndexTest {
   }
 
   @Test
+  void documentFrequenciesCountTheLiveChunksHoldingEachWordAsKeywordSearchMatchesIt()
+      throws Exception {
+    index.add(
+        List.of(
+            chunk("a", 0, "Zygotes were dividing quickly."),
+            chunk("b", 0, "A zygote is one cell."),
+            chunk("c", 0, "Cells divide.")),
+        vectors(3));
+
+    // stemmed like keyword search ("zygotes" meets "zygote"); stop words and unseen words count 0
+    assertThat(index.documentFrequencies(List.of("zygote", "cell", "the", "platypus", "divides")))
+        .containsExactly(2, 2, 0, 0, 2);
+    // several terms in one word: the chunks holding any of them
+    assertThat(index.documentFrequencies(List.of("zygote-cells"))).containsExactly(3);
+    assertThat(index.documentFrequencies(List.of())).isEmpty();
+
+    index.deleteDocument("b");
+    assertThat(index.documentFrequencies(List.of("zygote", "cell"))).containsExactly(1, 1);
+  }
+
+  @Test
   void searchesReturnEveryChunkFieldAsAdded() throws Exception {
     Chunk audio = new Chunk("rec-1", "Interview", 4, "spoken words", 100, 112, null, 12.5, 14.0);
     Chunk pdf = new Chunk("pdf-1", null, 0, "printed words", 0, 13, 7, null, null);
