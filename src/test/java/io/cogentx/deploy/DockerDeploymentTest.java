@@ -100,6 +100,33 @@ class DockerDeploymentTest {
         .contains("API_BASE_URL=", "MAX_UPLOAD_MEGABYTES=", "OLLAMA_MODEL=");
   }
 
+  /**
+   * A value .env.example sets is the default the README's settings table states, so copying the
+   * example to .env changes nothing by surprise (it once kept abstention values the code had
+   * replaced). API_HOST is the one deliberate difference: the example binds IPv4 explicitly.
+   */
+  @Test
+  void theEnvExampleSetsTheDefaultsTheReadmeStates() throws IOException {
+    Map<String, String> documented = new java.util.HashMap<>();
+    Matcher row =
+        Pattern.compile("(?m)^\\| `([A-Z0-9_]+)` \\| `([^`]*)`")
+            .matcher(Files.readString(Path.of("README.md")));
+    while (row.find()) {
+      documented.put(row.group(1), row.group(2));
+    }
+    Map<String, String> example = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(Path.of(".env.example"))) {
+      Matcher m = Pattern.compile("^([A-Z0-9_]+)=(.*)$").matcher(line.strip());
+      if (m.matches() && documented.containsKey(m.group(1)) && !m.group(1).equals("API_HOST")) {
+        example.put(m.group(1), m.group(2));
+      }
+    }
+    assertThat(example).as("settings both files name").hasSizeGreaterThan(20);
+    example.forEach(
+        (key, value) ->
+            assertThat(value).as(key + " in .env.example").isEqualTo(documented.get(key)));
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void everyBuildContextDockerfileAndCopiedPathExists() throws IOException {
