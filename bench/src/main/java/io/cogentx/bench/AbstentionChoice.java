@@ -1,0 +1,122 @@
+package io.cogentx.bench;
+
+import io.cogentx.answer.AbstentionPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the shipping abstention values from several article draws at once: reads the question
+ * signals that {@code AnswerBench --dump=FILE} wrote for each draw, pools them, and takes the grid
+ * point ({@code w} 0–1.5 by 0.05, {@code t} 0.4–0.8 by 0.0025) whose pooled rates are farthest from
+ * both goals (the larger of the two margins' minimum: abstain on ≥ 95 % of unanswerable and ≤ 5 %
+ * of answerable questions). A threshold chosen on one draw of 400 + 400 questions moves by a point
+ * or two on the next draw; pooling draws steadies it. Prints the point and each draw's rates under
+ * it, and writes {@code bench/results/abstention-choice.json}.
+ *
+ * <p>Run with {@code bench/run.sh AbstentionChoice DUMP...}, e.g. after {@code bench/run.sh
+ * AnswerBench --seed=7 --dump=bench/target/answers-7.tsv} for seeds 7, 11 and 23.
+ */
+public final class AbstentionChoice {
+
+  private static final double GOAL_UNANSWERABLE = 0.95;
+  private static final double GOAL_ANSWERABLE = 0.05;
+
+  private AbstentionChoice() {}
+
+  /** One question's signals: whether it is answerable, its evidence. */
+  record Signal(boolean answerable, AbstentionPolicy.Evidence evidence) {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      BenchArgs.skipped("AbstentionChoice", "no AnswerBench dumps given");
+      return;
+    }
+    Map<String, List<Signal>> draws = new LinkedHashMap<>();
+    for (String file : args) {
+      draws.put(Path.of(file).getFileName().toString(), read(Path.of(file)));
+    }
+    List<Signal> pooled = new ArrayList<>();
+    draws.values().forEach(pooled::addAll);
+    AbstentionPolicy best = choose(pooled);
+    double[] all = rates(best, pooled);
+    Map<String, Object> perDraw = new LinkedHashMap<>();
+    draws.forEach(
+        (name, signals) -> {
+          double[] r = rates(best, signals);
+          perDraw.put(
+              name, Map.of("abstain_unanswerable", round(r[1]), "abstain_answerable", round(r[0])));
+        });
+    new BenchResult("abstention-choice")
+        .put("draws", List.copyOf(draws.keySet()))
+        .put("questions", pooled.size())
+        .put("threshold", best.threshold())
+        .put("coverage_weight", best.coverageWeight())
+        .put("pooled_abstain_unanswerable", round(all[1]))
+        .put("pooled_abstain_answerable", round(all[0]))
+        .put("per_draw", perDraw)
+        .write(
+            String.format(
+                "t=%.4f w=%.2f over %d questions of %d draws: abstains on %.1f %% of unanswerable,"
+                    + " %.1f %% of answerable (goals >= 95 / <= 5)",
+                best.threshold(),
+                best.coverageWeight(),
+                pooled.size(),
+                draws.size(),
+                100 * all[1],
+                100 * all[0]));
+  }
+
+  /** The grid point whose smaller margin to the two goals is largest. */
+  static AbstentionPolicy choose(List<Signal> signals) {
+    AbstentionPolicy best = null;
+    double bestMargin = Double.NEGATIVE_INFINITY;
+    for (int wi = 0; wi <= 30; wi++) {
+      for (int ti = 0; ti <= 160; ti++) {
+        AbstentionPolicy p =
+            new AbstentionPolicy(Stats.round(0.4 + ti * 0.0025, 4), Stats.round(wi * 0.05, 2));
+        double[] r = rates(p, signals);
+        double margin = Math.min(r[1] - GOAL_UNANSWERABLE, GOAL_ANSWERABLE - r[0]);
+        if (margin > bestMargin + 1e-12) {
+          bestMargin = margin;
+          best = p;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** {abstain rate on answerable, on unanswerable}. */
+  static double[] rates(AbstentionPolicy policy, List<Signal> signals) {
+    double[] abstained = new double[2];
+    double[] total = new double[2];
+    for (Signal s : signals) {
+      int kind = s.answerable() ? 0 : 1;
+      total[kind]++;
+      if (policy.abstains(s.evidence())) {
+        abstained[kind]++;
+      }
+    }
+    return new double[] {abstained[0] / total[0], abstained[1] / total[1]};
+  }
+
+  private static List<Signal> read(Path dump) throws java.io.IOException {
+    List<Signal> out = new ArrayList<>();
+    List<String> lines = Files.readAllLines(dump);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t");
+      out.add(
+          new Signal(
+              Boolean.parseBoolean(f[0]),
+              new AbstentionPolicy.Evidence(Double.parseDouble(f[1]), Double.parseDouble(f[2]))));
+    }
+    return out;
+  }
+
+  private static double round(double v) {
+    return Stats.round(v, 4);
+  }
+}
