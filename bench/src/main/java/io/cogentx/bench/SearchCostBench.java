@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Retriever.retrieve}. Finally {@code --threads} threads run whole searches in a closed loop, for
  * the throughput the CPU allows without HTTP.
  *
- * <p>Run with {@code bench/run.sh SearchCostBench [DATA_DIR] [--queries=1000] [--threads=2]
- * [--chunks=10000]}.
+ * <p>Run with {@code BENCH_JAVA_OPTS="-Xmx4g --add-modules jdk.incubator.vector" bench/run.sh
+ * SearchCostBench [DATA_DIR] [--queries=1000] [--threads=2] [--chunks=10000]} (the Vector API is on
+ * in the server, see liberty/jvm.options).
  */
 public final class SearchCostBench {
 
