@@ -11,6 +11,7 @@ import io.cogentx.spi.IndexSpec;
 import io.cogentx.spi.ScoredChunk;
 import io.cogentx.spi.Segment;
 import io.cogentx.spi.SessionIndex;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class SearchCostBench {
         }
         List<Chunk> chunks =
             chunker.chunk(
-                UUID.nameUUIDFromBytes(d.title().getBytes()).toString(),
+                UUID.nameUUIDFromBytes(d.title().getBytes(StandardCharsets.UTF_8)).toString(),
                 d.title(),
                 List.of(Segment.of(d.text())));
         docs.add(chunks);

@@ -2,8 +2,10 @@ package io.cogentx.plugins.index.exact;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * In-memory inverted index scored with plain Okapi BM25 ({@code k1 = 1.2}, {@code b = 0.75}, {@code
@@ -148,7 +150,7 @@ final class Bm25Index {
       Postings p = terms.get(tokens.get(0));
       return p == null ? 0 : p.size;
     }
-    java.util.Set<Integer> slots = new java.util.HashSet<>();
+    Set<Integer> slots = new HashSet<>();
     for (String t : tokens) {
       Postings p = terms.get(t);
       for (int i = 0; p != null && i < p.size; i++) {
