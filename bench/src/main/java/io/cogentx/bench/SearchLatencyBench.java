@@ -241,39 +241,10 @@ public final class SearchLatencyBench {
   /** Latencies of one run, in request order, and the number of failed requests. */
   private record Run(double[] millis, int errors) {}
 
-  /** {@code clients} threads send the queries, each taking the next one when its last returns. */
+  /** Closed loop: each of {@code clients} threads takes the next query when its last returns. */
   private static Run run(Api api, List<String> queries, int clients, int k, String mode)
       throws Exception {
-    double[] millis = new double[queries.size()];
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger errors = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  for (int i = next.getAndIncrement();
-                      i < queries.size();
-                      i = next.getAndIncrement()) {
-                    long start = System.nanoTime();
-                    boolean ok = api.search(queries.get(i), k, mode);
-                    millis[i] = (System.nanoTime() - start) / 1e6;
-                    if (!ok) {
-                      errors.incrementAndGet();
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> w : workers) {
-        w.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
-    return new Run(millis, errors.get());
+    return run(api, queries, clients, k, mode, 0);
   }
 
   /**
@@ -284,11 +255,17 @@ public final class SearchLatencyBench {
    */
   private static Run runAtRate(
       Api api, List<String> queries, int clients, int k, String mode, int rate) throws Exception {
+    return run(api, queries, clients, k, mode, rate);
+  }
+
+  /** Sends the queries from {@code clients} threads; {@code rate} 0 means a closed loop. */
+  private static Run run(Api api, List<String> queries, int clients, int k, String mode, int rate)
+      throws Exception {
     double[] millis = new double[queries.size()];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     long start = System.nanoTime() + 50_000_000L;
-    double intervalNanos = 1e9 / rate;
+    double intervalNanos = rate > 0 ? 1e9 / rate : 0;
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       List<Future<?>> workers = new ArrayList<>();
@@ -299,7 +276,7 @@ public final class SearchLatencyBench {
                   for (int i = next.getAndIncrement();
                       i < queries.size();
                       i = next.getAndIncrement()) {
-                    long due = start + (long) (i * intervalNanos);
+                    long due = rate > 0 ? start + (long) (i * intervalNanos) : System.nanoTime();
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                       Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
