@@ -30,11 +30,11 @@ public class AnswerSettings {
   int replyTokens;
 
   @Inject
-  @ConfigProperty(name = "ABSTAIN_THRESHOLD", defaultValue = "0.68")
+  @ConfigProperty(name = "ABSTAIN_THRESHOLD", defaultValue = "0.7125")
   double abstainThreshold;
 
   @Inject
-  @ConfigProperty(name = "ABSTAIN_COVERAGE_WEIGHT", defaultValue = "0.55")
+  @ConfigProperty(name = "ABSTAIN_COVERAGE_WEIGHT", defaultValue = "0.60")
   double abstainCoverageWeight;
 
   @Inject

@@ -31,43 +31,78 @@ public final class AbstentionChoice {
   record Signal(boolean answerable, AbstentionPolicy.Evidence evidence) {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0) {
+    BenchArgs a = BenchArgs.parse(args);
+    List<String> chooseFrom = new ArrayList<>();
+    for (int i = 0; a.positional(i, null) != null; i++) {
+      chooseFrom.add(a.positional(i, null));
+    }
+    if (chooseFrom.isEmpty()) {
       BenchArgs.skipped("AbstentionChoice", "no AnswerBench dumps given");
       return;
     }
-    Map<String, List<Signal>> draws = new LinkedHashMap<>();
-    for (String file : args) {
-      draws.put(Path.of(file).getFileName().toString(), read(Path.of(file)));
-    }
-    List<Signal> pooled = new ArrayList<>();
-    draws.values().forEach(pooled::addAll);
+    List<String> testOn =
+        a.option("test", "").isBlank() ? List.of() : List.of(a.option("test", "").split(","));
+    Map<String, List<Signal>> draws = read(chooseFrom);
+    Map<String, List<Signal>> tests = read(testOn);
+    List<Signal> pooled = pool(draws);
     AbstentionPolicy best = choose(pooled);
     double[] all = rates(best, pooled);
+    BenchResult result =
+        new BenchResult("abstention-choice")
+            .put("questions", pooled.size())
+            .put("threshold", best.threshold())
+            .put("coverage_weight", best.coverageWeight())
+            .put("chosen_on", describe(best, draws));
+    String summary =
+        String.format(
+            "t=%.4f w=%.2f chosen on %d questions of %d draws (%.1f %% / %.1f %% there)",
+            best.threshold(),
+            best.coverageWeight(),
+            pooled.size(),
+            draws.size(),
+            100 * all[1],
+            100 * all[0]);
+    if (!tests.isEmpty()) {
+      double[] held = rates(best, pool(tests));
+      result.put("tested_on", describe(best, tests));
+      summary +=
+          String.format(
+              "; on %d other draws: abstains on %.1f %% of unanswerable, %.1f %% of answerable"
+                  + " (goals >= 95 / <= 5)",
+              tests.size(), 100 * held[1], 100 * held[0]);
+    }
+    result.write(summary);
+  }
+
+  private static Map<String, Object> describe(
+      AbstentionPolicy policy, Map<String, List<Signal>> draws) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    double[] all = rates(policy, pool(draws));
+    out.put("pooled_abstain_unanswerable", round(all[1]));
+    out.put("pooled_abstain_answerable", round(all[0]));
     Map<String, Object> perDraw = new LinkedHashMap<>();
     draws.forEach(
         (name, signals) -> {
-          double[] r = rates(best, signals);
+          double[] r = rates(policy, signals);
           perDraw.put(
               name, Map.of("abstain_unanswerable", round(r[1]), "abstain_answerable", round(r[0])));
         });
-    new BenchResult("abstention-choice")
-        .put("draws", List.copyOf(draws.keySet()))
-        .put("questions", pooled.size())
-        .put("threshold", best.threshold())
-        .put("coverage_weight", best.coverageWeight())
-        .put("pooled_abstain_unanswerable", round(all[1]))
-        .put("pooled_abstain_answerable", round(all[0]))
-        .put("per_draw", perDraw)
-        .write(
-            String.format(
-                "t=%.4f w=%.2f over %d questions of %d draws: abstains on %.1f %% of unanswerable,"
-                    + " %.1f %% of answerable (goals >= 95 / <= 5)",
-                best.threshold(),
-                best.coverageWeight(),
-                pooled.size(),
-                draws.size(),
-                100 * all[1],
-                100 * all[0]));
+    out.put("per_draw", perDraw);
+    return out;
+  }
+
+  private static List<Signal> pool(Map<String, List<Signal>> draws) {
+    List<Signal> pooled = new ArrayList<>();
+    draws.values().forEach(pooled::addAll);
+    return pooled;
+  }
+
+  private static Map<String, List<Signal>> read(List<String> files) throws java.io.IOException {
+    Map<String, List<Signal>> draws = new LinkedHashMap<>();
+    for (String file : files) {
+      draws.put(Path.of(file).getFileName().toString(), read(Path.of(file)));
+    }
+    return draws;
   }
 
   /** The grid point whose smaller margin to the two goals is largest. */
