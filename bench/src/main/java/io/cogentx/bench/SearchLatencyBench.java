@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Run with {@code bench/run.sh SearchLatencyBench [BASE_URL] [DATA_DIR] [--clients=32]
  * [--requests=3000] [--warmup=300] [--chunks=10000] [--k=5] [--mode=hybrid] [--session=ID]
  * [--rates=50,100,150]}; BASE_URL defaults to http://127.0.0.1:8000. Start the server first, e.g.
- * with {@code ./run.sh}.
+ * with {@code ./run.sh}. With {@code -Dbench.name=NAME} the results go to bench/results/NAME.json.
  */
 public final class SearchLatencyBench {
 
@@ -165,7 +165,7 @@ public final class SearchLatencyBench {
           bestRate = Math.max(bestRate, rate);
         }
       }
-      new BenchResult("search-latency")
+      new BenchResult(System.getProperty("bench.name", "search-latency"))
           .put("base_url", base.toString())
           .put("session_chunks", ingested.chunks())
           .put("session_documents", ingested.documents())
