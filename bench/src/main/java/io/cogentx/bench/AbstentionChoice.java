@@ -1,6 +1,7 @@
 package io.cogentx.bench;
 
 import io.cogentx.answer.AbstentionPolicy;
+import io.cogentx.bench.AnswerBench.Measured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +28,6 @@ public final class AbstentionChoice {
 
   private AbstentionChoice() {}
 
-  /** One question's signals: whether it is answerable, its evidence. */
-  record Signal(boolean answerable, AbstentionPolicy.Evidence evidence) {}
-
   public static void main(String[] args) throws Exception {
     BenchArgs a = BenchArgs.parse(args);
     List<String> chooseFrom = new ArrayList<>();
@@ -42,9 +40,9 @@ public final class AbstentionChoice {
     }
     List<String> testOn =
         a.option("test", "").isBlank() ? List.of() : List.of(a.option("test", "").split(","));
-    Map<String, List<Signal>> draws = read(chooseFrom);
-    Map<String, List<Signal>> tests = read(testOn);
-    List<Signal> pooled = pool(draws);
+    Map<String, List<Measured>> draws = read(chooseFrom);
+    Map<String, List<Measured>> tests = read(testOn);
+    List<Measured> pooled = pool(draws);
     AbstentionPolicy best = choose(pooled);
     double[] all = rates(best, pooled);
     BenchResult result =
@@ -75,7 +73,7 @@ public final class AbstentionChoice {
   }
 
   private static Map<String, Object> describe(
-      AbstentionPolicy policy, Map<String, List<Signal>> draws) {
+      AbstentionPolicy policy, Map<String, List<Measured>> draws) {
     Map<String, Object> out = new LinkedHashMap<>();
     double[] all = rates(policy, pool(draws));
     out.put("pooled_abstain_unanswerable", round(all[1]));
@@ -91,14 +89,14 @@ public final class AbstentionChoice {
     return out;
   }
 
-  private static List<Signal> pool(Map<String, List<Signal>> draws) {
-    List<Signal> pooled = new ArrayList<>();
+  private static List<Measured> pool(Map<String, List<Measured>> draws) {
+    List<Measured> pooled = new ArrayList<>();
     draws.values().forEach(pooled::addAll);
     return pooled;
   }
 
-  private static Map<String, List<Signal>> read(List<String> files) throws java.io.IOException {
-    Map<String, List<Signal>> draws = new LinkedHashMap<>();
+  private static Map<String, List<Measured>> read(List<String> files) throws java.io.IOException {
+    Map<String, List<Measured>> draws = new LinkedHashMap<>();
     for (String file : files) {
       draws.put(Path.of(file).getFileName().toString(), read(Path.of(file)));
     }
@@ -106,7 +104,7 @@ public final class AbstentionChoice {
   }
 
   /** The grid point whose smaller margin to the two goals is largest. */
-  static AbstentionPolicy choose(List<Signal> signals) {
+  static AbstentionPolicy choose(List<Measured> signals) {
     AbstentionPolicy best = null;
     double bestMargin = Double.NEGATIVE_INFINITY;
     for (int wi = 0; wi <= 30; wi++) {
@@ -124,29 +122,25 @@ public final class AbstentionChoice {
     return best;
   }
 
-  /** {abstain rate on answerable, on unanswerable}. */
-  static double[] rates(AbstentionPolicy policy, List<Signal> signals) {
-    double[] abstained = new double[2];
-    double[] total = new double[2];
-    for (Signal s : signals) {
-      int kind = s.answerable() ? 0 : 1;
-      total[kind]++;
-      if (policy.abstains(s.evidence())) {
-        abstained[kind]++;
-      }
-    }
-    return new double[] {abstained[0] / total[0], abstained[1] / total[1]};
+  /** {abstain rate on answerable, on unanswerable}, as AnswerBench counts them. */
+  static double[] rates(AbstentionPolicy policy, List<Measured> signals) {
+    return AnswerBench.rates(policy, signals, Measured::evidence);
   }
 
-  private static List<Signal> read(Path dump) throws java.io.IOException {
-    List<Signal> out = new ArrayList<>();
+  /** The questions of one {@code AnswerBench --dump} file. */
+  private static List<Measured> read(Path dump) throws java.io.IOException {
+    List<Measured> out = new ArrayList<>();
     List<String> lines = Files.readAllLines(dump);
     for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split("\t");
+      String[] f = line.split("\t", 6);
       out.add(
-          new Signal(
+          new Measured(
               Boolean.parseBoolean(f[0]),
-              new AbstentionPolicy.Evidence(Double.parseDouble(f[1]), Double.parseDouble(f[2]))));
+              Double.parseDouble(f[1]),
+              Double.parseDouble(f[2]),
+              Double.parseDouble(f[3]),
+              Boolean.parseBoolean(f[4]),
+              f[5]));
     }
     return out;
   }

@@ -131,9 +131,9 @@ public final class SearchLatencyBench {
 
     List<String> questions = squad.questions(warmup + requests, 11);
     try {
-      run(api, questions.subList(0, warmup), clients, k, mode);
+      run(api, questions.subList(0, warmup), clients, k, mode, 0);
       long start = System.nanoTime();
-      Run timed = run(api, questions.subList(warmup, warmup + requests), clients, k, mode);
+      Run timed = run(api, questions.subList(warmup, warmup + requests), clients, k, mode, 0);
       double wall = (System.nanoTime() - start) / 1e9;
       double[] ms = timed.millis();
       double p50 = Stats.percentile(ms, 50);
@@ -149,7 +149,7 @@ public final class SearchLatencyBench {
           qs.add(questions.get(warmup + i % requests));
         }
         long t0 = System.nanoTime();
-        Run open = runAtRate(api, qs, clients, k, mode, rate);
+        Run open = run(api, qs, clients, k, mode, rate);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double[] lat = open.millis();
         Map<String, Object> point = new LinkedHashMap<>();
@@ -241,24 +241,13 @@ public final class SearchLatencyBench {
   /** Latencies of one run, in request order, and the number of failed requests. */
   private record Run(double[] millis, int errors) {}
 
-  /** Closed loop: each of {@code clients} threads takes the next query when its last returns. */
-  private static Run run(Api api, List<String> queries, int clients, int k, String mode)
-      throws Exception {
-    return run(api, queries, clients, k, mode, 0);
-  }
-
   /**
-   * Open loop: request {@code i} is due {@code i / rate} seconds after the start; {@code clients}
-   * threads take the requests in order, each waiting until its request is due. A request's latency
-   * runs from when it was due, so a burst that finds every client busy shows in the figures (no
-   * coordinated omission).
+   * Sends the queries from {@code clients} threads. With {@code rate} 0, a closed loop: each thread
+   * takes the next query when its last returns. Otherwise an open loop: request {@code i} is due
+   * {@code i / rate} seconds after the start, the threads take the requests in order, each waiting
+   * until its request is due, and a request's latency runs from when it was due, so a burst that
+   * finds every client busy shows in the figures (no coordinated omission).
    */
-  private static Run runAtRate(
-      Api api, List<String> queries, int clients, int k, String mode, int rate) throws Exception {
-    return run(api, queries, clients, k, mode, rate);
-  }
-
-  /** Sends the queries from {@code clients} threads; {@code rate} 0 means a closed loop. */
   private static Run run(Api api, List<String> queries, int clients, int k, String mode, int rate)
       throws Exception {
     double[] millis = new double[queries.size()];
