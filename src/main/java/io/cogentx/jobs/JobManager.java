@@ -168,7 +168,8 @@ public final class JobManager {
                   request.fileName(),
                   request.mediaType(),
                   request.title(),
-                  request.options()),
+                  request.options(),
+                  request.bytes()),
               progressOf(job));
       ending = () -> job.succeeded(added);
     } catch (IngestCancelledException e) {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param bytes bytes held for it (text and vectors)
  * @param addedAt when it was added
  * @param warnings what the user should know about the extraction
+ * @param fileBytes the size of the file as uploaded (what the user sees on their disk), or {@code
+ *     null} when unknown
  */
 public record DocumentInfo(
     String id,
@@ -27,9 +29,26 @@ public record DocumentInfo(
     long characters,
     long bytes,
     Instant addedAt,
-    List<String> warnings) {
+    List<String> warnings,
+    Long fileBytes) {
 
   public DocumentInfo {
     warnings = List.copyOf(warnings);
+  }
+
+  /** A document whose uploaded size is not known. */
+  public DocumentInfo(
+      String id,
+      String title,
+      String fileName,
+      String mediaType,
+      String loader,
+      int chunks,
+      long characters,
+      long bytes,
+      Instant addedAt,
+      List<String> warnings) {
+    this(
+        id, title, fileName, mediaType, loader, chunks, characters, bytes, addedAt, warnings, null);
   }
 }

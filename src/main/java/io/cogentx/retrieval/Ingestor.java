@@ -125,7 +125,8 @@ public final class Ingestor {
             characters,
             bytes,
             clock.instant(),
-            result.warnings());
+            result.warnings(),
+            upload.size() < 0 ? null : upload.size());
     requireNotCancelled(progress);
     kb.add(document, chunks, vectors);
     progress.progress("indexed", chunks.size(), chunks.size());

@@ -1,5 +1,6 @@
 package io.cogentx.retrieval;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,6 +59,20 @@ class IngestAndSearchTest {
     }
     assertThat(lighthouse.title()).isEqualTo("lighthouse.txt");
     assertThat(lighthouse.loader()).isEqualTo("text");
+  }
+
+  @Test
+  void aDocumentReportsTheSizeOfTheFileAsUploadedNotWhatItsIndexHolds() throws Exception {
+    byte[] text = "Sixty bytes of plain text, give or take a few characters.".getBytes(UTF_8);
+    Upload upload =
+        new Upload(
+            new ByteArrayInputStream(text), "small.txt", "text/plain", null, Map.of(), text.length);
+
+    DocumentInfo small = ingestor.ingest(kb, upload, QUIET);
+
+    assertThat(small.fileBytes()).isEqualTo((long) text.length);
+    assertThat(small.bytes()).as("text and vectors held").isGreaterThan((long) text.length);
+    assertThat(add("unknown.txt", "No size given.").fileBytes()).isNull();
   }
 
   @Test
