@@ -7,7 +7,10 @@ public final class AnswerEvents {
 
   private AnswerEvents() {}
 
-  /** {@code event: sources}: what the answer may cite, and who answers. */
+  /**
+   * {@code event: sources}: what the answer may cite, and who answers; when it abstains, the
+   * passages that came closest, for the user to check.
+   */
   public record Sources(List<Source> sources, boolean abstained, String backend) {}
 
   /** {@code event: token}: the next piece of the answer. */
@@ -19,7 +22,10 @@ public final class AnswerEvents {
   /** Model tokens of the prompt and the reply, when the backend reports them. */
   public record Usage(Integer promptTokens, Integer completionTokens) {}
 
-  /** {@code event: done}: the whole answer and the source numbers it cites. */
+  /**
+   * {@code event: done}: the whole answer and the source numbers it cites; {@code parts} are an
+   * extractive answer's quoted sentences with their source (null for a model's answer).
+   */
   public record Done(
       String answer,
       List<Integer> citations,
@@ -27,7 +33,8 @@ public final class AnswerEvents {
       String backend,
       String model,
       Timing timing,
-      Usage usage) {}
+      Usage usage,
+      List<ExtractiveAnswerer.Part> parts) {}
 
   /** The reply without streaming: {@code citations} are the cited sources themselves. */
   public record Reply(
@@ -36,5 +43,6 @@ public final class AnswerEvents {
       List<Source> sources,
       boolean abstained,
       String backend,
-      String model) {}
+      String model,
+      List<ExtractiveAnswerer.Part> parts) {}
 }

@@ -175,9 +175,10 @@ public class AnswerService {
     }
 
     void abstain() {
-      listener.sources(new AnswerEvents.Sources(List.of(), true, backend));
+      // the passages that came closest, so the user can check them (empty when nothing matched)
+      listener.sources(new AnswerEvents.Sources(p.sources(), true, backend));
       token(NOT_FOUND);
-      done(List.of(), true, AnswerSettings.EXTRACTIVE, new AnswerEvents.Usage(null, null));
+      done(List.of(), true, AnswerSettings.EXTRACTIVE, new AnswerEvents.Usage(null, null), null);
     }
 
     void extractive() {
@@ -196,7 +197,8 @@ public class AnswerService {
           Citations.in(text.toString(), p.sources().size()),
           false,
           AnswerSettings.EXTRACTIVE,
-          new AnswerEvents.Usage(null, null));
+          new AnswerEvents.Usage(null, null),
+          parts);
     }
 
     void stream(Opened opened) {
@@ -225,7 +227,8 @@ public class AnswerService {
                 false,
                 stream.model(),
                 new AnswerEvents.Usage(
-                    f.generation().promptTokens(), f.generation().completionTokens()));
+                    f.generation().promptTokens(), f.generation().completionTokens()),
+                null);
             return;
           }
           case LlmStream.Failed f -> {
@@ -246,7 +249,12 @@ public class AnswerService {
       listener.token(new AnswerEvents.Token(piece));
     }
 
-    void done(List<Integer> citations, boolean abstained, String model, AnswerEvents.Usage usage) {
+    void done(
+        List<Integer> citations,
+        boolean abstained,
+        String model,
+        AnswerEvents.Usage usage,
+        List<ExtractiveAnswerer.Part> parts) {
       listener.done(
           new AnswerEvents.Done(
               text.toString(),
@@ -255,7 +263,8 @@ public class AnswerService {
               backend,
               model,
               new AnswerEvents.Timing(p.retrievalMs(), firstTokenMs, elapsedMs()),
-              usage));
+              usage,
+              parts));
     }
 
     long elapsedMs() {
