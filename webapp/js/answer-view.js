@@ -106,7 +106,8 @@ export function rangesFor(turn, source) {
 
 /**
  * The sources list: a heading ("Sources", or "Closest passages" for an abstention) and one disclosure per source,
- * its summary saying "cited" in words when the answer cites it; `extra(source)` may add controls (open the page).
+ * its summary saying "cited" in words when the answer cites it; `extra(source, highlight)` may add controls (open
+ * the page with `highlight`, the passage's text the answer rests on, marked).
  */
 export function sourcesSection(turn, idOf, extra = () => null) {
   const cited = new Set(turn.citations ?? []);
@@ -115,6 +116,8 @@ export function sourcesSection(turn, idOf, extra = () => null) {
     el("h4", { class: "sources-heading" }, turn.abstained ? "Closest passages" : "Sources"),
     ...(turn.sources ?? []).map((s) => {
       const where = formatLocation(s);
+      const ranges = rangesFor(turn, s);
+      const highlight = ranges.length ? ranges.map((r) => s.text.slice(r.start, r.end)).join(" ") : (s.text ?? "");
       const isCited = finished && cited.has(s.n);
       return el(
         "details",
@@ -128,8 +131,8 @@ export function sourcesSection(turn, idOf, extra = () => null) {
           where ? el("span", { class: "source-where" }, ` · ${where}`) : null,
           isCited ? el("span", { class: "cited-label" }, "cited") : null,
         ),
-        passageNode(s.text ?? "", rangesFor(turn, s)),
-        extra(s),
+        passageNode(s.text ?? "", ranges),
+        extra(s, highlight),
       );
     }),
   ];

@@ -112,6 +112,21 @@ export class Api {
     return this.json("/api/v1/session", { method: "DELETE", sessionId });
   }
 
+  /** The URL of a document's original file (GET /api/v1/documents/{id}/content, range requests). */
+  contentUrl(id) {
+    return this.url(`/api/v1/documents/${encodeURIComponent(id)}/content`);
+  }
+
+  /** Whether this server serves the original files: a HEAD of one document's content answers 2xx. */
+  async hasContent(id) {
+    try {
+      const response = await fetch(this.contentUrl(id), { method: "HEAD", headers: { [SESSION_HEADER]: this.session.id } });
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
   job(id) {
     return this.json(`/api/v1/jobs/${encodeURIComponent(id)}`);
   }

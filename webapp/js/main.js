@@ -3,6 +3,8 @@
 
 import { Api, ApiError } from "./api.js";
 import { AskPanel } from "./ask.js";
+import { el } from "./format.js";
+import { PageViewer } from "./pdf-view.js";
 import { problemView } from "./problems.js";
 import { Session } from "./session.js";
 import { SessionDialog } from "./session-dialog.js";
@@ -62,6 +64,39 @@ const uploads = new UploadPanel({
   onActivity: () => askPanel?.refreshHint(),
 });
 
+const pageViewer = new PageViewer($("page-dialog"));
+let contentServed = null; // one probe per page load: does this server keep the original files?
+
+/** "Show page n" under a PDF passage, when the server serves the original file. */
+function pageButton(source, highlight) {
+  if (source.page == null) return null;
+  const doc = (sessionPanel.documents ?? []).find((d) => d.id === source.document_id);
+  if (!doc || !/pdf/i.test(doc.media_type ?? "")) return null;
+  const button = el(
+    "button",
+    {
+      type: "button",
+      class: "secondary source-page",
+      hidden: true,
+      onclick: (e) =>
+        pageViewer.open(
+          {
+            url: api.contentUrl(doc.id),
+            headers: { "X-Session-Id": session.id },
+            page: source.page,
+            name: doc.title,
+            highlight,
+          },
+          e.currentTarget,
+        ),
+    },
+    `Show page ${source.page}`,
+  );
+  contentServed ??= api.hasContent(doc.id);
+  contentServed.then((ok) => (button.hidden = !ok));
+  return button;
+}
+
 const askPanel = new AskPanel({
   api,
   form: $("ask-form"),
@@ -75,6 +110,7 @@ const askPanel = new AskPanel({
   announcer: $("answer-announcer"),
   store: conversations,
   status: () => ({ documents: sessionPanel.documents?.length ?? null, indexing: uploads.active() }),
+  extraSourceControls: pageButton,
   onAnswered: () => sessionPanel.refresh(), // last access and expiry moved
 });
 

@@ -251,3 +251,40 @@ export function segments(text, start, ranges) {
   if (at < text.length) out.push({ text: text.slice(at), marked: false });
   return out;
 }
+
+const squeeze = (text) => text.toLowerCase().replace(/[\s\u00ad]+/g, "");
+
+/**
+ * Which of a PDF page's text items (pdf.js text content strings, in their order) show `target`, ignoring case and
+ * white space: the items covering each of its sentences where the page has it in one run; failing that, the longer
+ * items (12+ characters) that occur in it. Indices, in order.
+ */
+export function pageMatches(items, target) {
+  const owner = [];
+  let page = "";
+  const squeezed = items.map(squeeze);
+  squeezed.forEach((item, i) => {
+    // a word hyphenated across lines on the page ("deduc-" + "tion") is one word in the passage
+    const next = squeezed.slice(i + 1).find((n) => n.length > 0) ?? "";
+    const s = /\p{Ll}[-\u00ad]$/u.test(item) && /^\p{Ll}/u.test(next) ? item.slice(0, -1) : item;
+    page += s;
+    for (let k = 0; k < s.length; k++) owner.push(i);
+  });
+  const hits = new Set();
+  const sentences = sentenceRanges(target).map((r) => squeeze(target.slice(r.start, r.end)));
+  for (const wanted of [squeeze(target), ...sentences]) {
+    if (wanted.length < 8) continue;
+    const at = page.indexOf(wanted);
+    if (at < 0) continue;
+    for (let k = at; k < at + wanted.length; k++) hits.add(owner[k]);
+    if (wanted === squeeze(target)) break;
+  }
+  if (hits.size === 0) {
+    const whole = squeeze(target);
+    items.forEach((item, i) => {
+      const s = squeeze(item);
+      if (s.length >= 12 && whole.includes(s)) hits.add(i);
+    });
+  }
+  return [...hits].sort((a, b) => a - b);
+}

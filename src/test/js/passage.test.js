@@ -1,7 +1,7 @@
 // Passages reflowed, tables with their header, answer sentences found for highlighting (node --test).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { blocksOf, claimsCiting, locate, partView, reflow, segments, sentenceRanges, supportRanges } from "../../../webapp/js/passage.js";
+import { blocksOf, claimsCiting, locate, pageMatches, partView, reflow, segments, sentenceRanges, supportRanges } from "../../../webapp/js/passage.js";
 
 // as the PDF loader emits the IRS 1040 instructions' standard deduction table (page 35)
 const IRS =
@@ -74,4 +74,14 @@ test("a line is split at highlighted ranges", () => {
     { text: "ef", marked: false },
   ]);
   assert.deepEqual(segments("abc", 0, [{ start: 5, end: 9 }]), [{ text: "abc", marked: false }]);
+});
+
+test("the passage is found among a PDF page's text items, split and spaced as pdf.js gives them", () => {
+  const items = ["Section 2", "Mara Quinlan, the ", "keeper, lights the", " lamp every evening.", "She keeps goats.", "Footer"];
+  assert.deepEqual(pageMatches(items, "Mara Quinlan, the keeper,\nlights the lamp every evening."), [1, 2, 3]);
+  // a passage in another reading order than the page: each sentence found where it is
+  assert.deepEqual(pageMatches(items, "She keeps goats. Mara Quinlan, the keeper, lights the lamp every evening."), [1, 2, 3, 4]);
+  assert.deepEqual(pageMatches(items, "Nothing on this page at all."), []);
+  const hyphenated = ["For 2018, the standard deduc-", "", "tion amount has been increased."];
+  assert.deepEqual(pageMatches(hyphenated, "For 2018, the standard deduction amount has been increased."), [0, 2]);
 });

@@ -295,6 +295,53 @@ class WebUiAnswersIT {
     assertThat(alice.js("return document.activeElement.id")).isEqualTo("question");
   }
 
+  @Test
+  void aPdfCitationOpensItsPageInTheBrowserWithThePassageHighlighted() {
+    Path pdf = UiPage.PDFS.resolve("multicolumn.pdf");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isRegularFile(pdf), "SKIPPED: " + pdf + " is absent");
+    extractiveAnswers();
+    alice.chooseFiles(pdf);
+    waitIndexed(alice, 1);
+    String id = alice.find(".document").getDomAttribute("data-id");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Api.get("/api/v1/documents/" + id + "/content", Api.SESSION, alice.sessionId()).statusCode()
+            == 200,
+        "PENDING: this server does not serve GET /api/v1/documents/{id}/content yet (issue 11)");
+
+    UiPage.ask(alice, "What does Praesent sapien turpis do?");
+    WebElement turn = waitTurnFinished(alice, 1);
+    WebElement source = turn.findElement(By.cssSelector("details.source.cited"));
+    source.findElement(By.tagName("summary")).click();
+    WebElement show =
+        alice
+            .until()
+            .until(
+                d ->
+                    source.findElement(By.cssSelector(".source-page")).isDisplayed()
+                        ? source.findElement(By.cssSelector(".source-page"))
+                        : null);
+    assertThat(show.getText()).matches("Show page \\d+");
+    show.click();
+
+    WebElement dialog = alice.find("#page-dialog");
+    alice.until().until(d -> "shown".equals(dialog.getDomAttribute("data-state")));
+    assertThat(dialog.findElement(By.id("page-dialog-title")).getText())
+        .startsWith("multicolumn.pdf, page ")
+        .contains(" of ");
+    assertThat(dialog.findElement(By.cssSelector(".page-status")).getText())
+        .isEqualTo("The cited passage is highlighted.");
+    assertThat(
+            String.join(
+                "",
+                dialog.findElements(By.cssSelector(".textLayer .highlight")).stream()
+                    .map(UiPage::textOf)
+                    .toList()))
+        .contains("sapien");
+    alice.screenshot("cited-page");
+    assertThat(alice.consoleErrors()).as("pdf.js runs under the page's policy").isEmpty();
+  }
+
   // --- helpers
 
   /** Nothing ran, nothing was loaded, no script link exists and the page logged no violation. */
