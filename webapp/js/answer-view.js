@@ -86,7 +86,11 @@ export function passageNode(text, ranges) {
       if (block.type === "table") return tableNode(block, ranges);
       const children = [];
       block.lines.forEach((line, i) => {
-        if (i > 0) children.push(block.breaks[i] ? el("br") : " ");
+        if (i > 0) {
+          // the line break joined: a space, marked when the highlight runs on across it
+          const across = ranges.some((r) => r.start < line.start && r.end > line.start);
+          children.push(block.breaks[i] ? el("br") : across ? el("mark", {}, " ") : " ");
+        }
         for (const seg of segments(line.text, line.start, ranges)) {
           children.push(seg.marked ? el("mark", {}, seg.text) : seg.text);
         }
