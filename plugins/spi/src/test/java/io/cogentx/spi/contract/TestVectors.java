@@ -1,14 +1,14 @@
-package io.cogentx.plugins.index.lucene;
+package io.cogentx.spi.contract;
 
 import java.util.Random;
 
 /** Hand-made and seeded random unit vectors for tests. */
-final class TestVectors {
+public final class TestVectors {
 
   private TestVectors() {}
 
   /** Unit vector along {@code axis}, tilted by {@code tilt} towards the next axis. */
-  static float[] nearAxis(int dim, int axis, float tilt) {
+  public static float[] nearAxis(int dim, int axis, float tilt) {
     float[] v = new float[dim];
     v[axis % dim] = 1;
     v[(axis + 1) % dim] = tilt;
@@ -21,7 +21,7 @@ final class TestVectors {
    * dimensions are all nearly equidistant, which no approximate index handles, and real embeddings
    * are not like that.)
    */
-  static float[][] embeddingLike(Random random, int count, int dim, int rank) {
+  public static float[][] embeddingLike(Random random, int count, int dim, int rank) {
     float[][] basis = new float[rank][];
     for (int k = 0; k < rank; k++) {
       basis[k] = gaussianUnit(random, dim);
@@ -43,7 +43,7 @@ final class TestVectors {
     return out;
   }
 
-  static float[] gaussianUnit(Random random, int dim) {
+  public static float[] gaussianUnit(Random random, int dim) {
     float[] v = new float[dim];
     for (int d = 0; d < dim; d++) {
       v[d] = (float) random.nextGaussian();
@@ -51,7 +51,7 @@ final class TestVectors {
     return normalize(v);
   }
 
-  static float[] normalize(float[] v) {
+  public static float[] normalize(float[] v) {
     double s = 0;
     for (float x : v) {
       s += (double) x * x;
@@ -63,7 +63,7 @@ final class TestVectors {
     return v;
   }
 
-  static double dot(float[] a, float[] b) {
+  public static double dot(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += (double) a[i] * b[i];
