@@ -187,7 +187,8 @@ $("api-docs")?.setAttribute("href", `${api.baseUrl}/api/docs`);
 async function describeFormats() {
   try {
     const plugins = await api.plugins();
-    const extensions = [...new Set((plugins.loaders ?? []).flatMap((l) => l.file_extensions ?? []))]
+    const loaders = plugins.kinds?.loaders ?? plugins.loaders ?? [];
+    const extensions = [...new Set(loaders.flatMap((l) => l.file_extensions ?? []))]
       .map((e) => e.replace(/^\./, "").toLowerCase())
       .sort();
     if (extensions.length) {

@@ -56,7 +56,7 @@ export class SessionPanel {
               { class: "document-meta" },
               [
                 d.file_name && d.file_name !== d.title ? d.file_name : null,
-                d.file_bytes != null ? formatBytes(d.file_bytes) : null,
+                d.file_size != null ? formatBytes(d.file_size) : null,
                 plural(d.chunks, "passage"),
               ]
                 .filter(Boolean)
