@@ -108,9 +108,9 @@ class WebUiAnswersIT {
     alice.until().until(d -> "true".equals(chip.getDomAttribute("aria-expanded")));
     assertThat(
             String.join(
-                " ",
+                "",
                 source.findElements(By.cssSelector(".source-text mark")).stream()
-                    .map(WebElement::getText)
+                    .map(UiPage::textOf)
                     .toList()))
         .as("the sentence the answer rests on, across the passage's line break")
         .isEqualTo("Mara Quinlan, the keeper, lights the lamp every evening.");
