@@ -64,14 +64,9 @@ export class AskPanel {
       return;
     }
     const { documents, indexing } = this.status();
-    if (documents === 0) {
+    if (documents === 0 && indexing === 0) {
       this.refused = "no-documents";
-      this.#setHint(
-        indexing > 0
-          ? "Your documents are still being indexed. Ask again as soon as one is added."
-          : "Add documents first: answers come only from your own documents.",
-        "error",
-      );
+      this.#setHint("Add documents first: answers come only from your own documents.", "error");
       return;
     }
     const data = { id: `turn-${Date.now().toString(36)}`, question: text, state: "streaming", answer: "", sources: [], citations: [] };
@@ -133,13 +128,12 @@ export class AskPanel {
    */
   refreshHint() {
     const { documents, indexing } = this.status();
-    if (this.refused === "too-long" || (this.refused === "no-documents" && documents === 0)) return;
+    if (this.refused === "too-long" || (this.refused === "no-documents" && documents === 0 && indexing === 0)) return;
     this.refused = null;
     if (indexing > 0) {
+      // the server searches a document from its first page on (by keyword until its passages are embedded)
       this.#setHint(
-        documents > 0
-          ? `Still indexing ${indexing === 1 ? "1 file" : `${indexing} files`}: answers use the documents added so far.`
-          : `Still indexing ${indexing === 1 ? "your file" : `${indexing} files`}: you can ask as soon as one is added.`,
+        `Still indexing ${indexing === 1 ? "1 file" : `${indexing} files`}: answers use what has been read so far.`,
         "info",
       );
     } else if (documents === 0) {
@@ -207,8 +201,8 @@ class TurnView {
     this.#renderAll();
   }
 
-  sources({ sources = [], abstained, backend }) {
-    Object.assign(this.data, { sources, abstained: Boolean(abstained), backend });
+  sources({ sources = [], abstained, backend, indexing }) {
+    Object.assign(this.data, { sources, abstained: Boolean(abstained), backend, indexing: indexing ?? null });
     this.#renderSources();
     this.#renderAnswer();
   }
@@ -288,6 +282,9 @@ class TurnView {
     if (d.state === "done") {
       parts.push(el("span", { class: "badge backend-badge", dataset: { backend: d.backend ?? "" } }, backendLabel(d.backend, d.model)));
       if (d.totalMs != null) parts.push(el("span", { class: "timing" }, `${(d.totalMs / 1000).toFixed(1)} s`));
+      if (d.indexing?.documents > 0) {
+        parts.push(el("span", { class: "badge indexing-badge" }, `While ${d.indexing.documents === 1 ? "1 document was" : `${d.indexing.documents} documents were`} still being indexed`));
+      }
     }
     if ((d.state === "done" || d.state === "stopped") && (d.answer || d.parts?.length)) {
       parts.push(el("button", { type: "button", class: "link copy-button", onclick: (e) => this.#copy(e.currentTarget) }, "Copy answer"));

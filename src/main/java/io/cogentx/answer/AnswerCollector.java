@@ -40,6 +40,7 @@ public final class AnswerCollector implements AnswerListener {
         done.abstained(),
         done.backend(),
         done.model(),
+        sources.indexing(),
         done.parts());
   }
 }

@@ -1,5 +1,6 @@
 package io.cogentx.answer;
 
+import io.cogentx.retrieval.KnowledgeBase;
 import java.util.List;
 
 /** The shapes of an answer on the wire (snake_case JSON): SSE event data and the JSON reply. */
@@ -11,7 +12,8 @@ public final class AnswerEvents {
    * {@code event: sources}: what the answer may cite, and who answers; when it abstains, the
    * passages that came closest, for the user to check.
    */
-  public record Sources(List<Source> sources, boolean abstained, String backend) {}
+  public record Sources(
+      List<Source> sources, boolean abstained, String backend, KnowledgeBase.Indexing indexing) {}
 
   /** {@code event: token}: the next piece of the answer. */
   public record Token(String text) {}
@@ -44,5 +46,6 @@ public final class AnswerEvents {
       boolean abstained,
       String backend,
       String model,
+      KnowledgeBase.Indexing indexing,
       List<ExtractiveAnswerer.Part> parts) {}
 }
