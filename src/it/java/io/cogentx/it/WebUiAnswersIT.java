@@ -43,6 +43,8 @@ class WebUiAnswersIT {
   @AfterAll
   static void stopBrowser() {
     if (alice != null) {
+      // leave the model as the other tests expect it: answering, its circuit breaker closed
+      modelAnswering("Paraffin replaced whale oil [1].");
       alice.close();
     }
   }
