@@ -220,9 +220,11 @@ public class AnswerService {
         switch (event) {
           case LlmStream.Token t -> token(t.text());
           case LlmStream.Finished f -> {
+            // the model said the sources do not answer: an abstention, citing nothing
+            boolean notFound = NotFoundReply.is(text.toString());
             done(
-                Citations.in(text.toString(), opened.given().size()),
-                false,
+                notFound ? List.of() : Citations.in(text.toString(), opened.given().size()),
+                notFound,
                 stream.model(),
                 new AnswerEvents.Usage(
                     f.generation().promptTokens(), f.generation().completionTokens()));
