@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Signs that the sentence which best covers a question's words still does not say what the
- * question asks: a question about a document the user did upload, whose answer is not in it, is
- * often a near copy of one of its sentences with one thing changed (SQuAD 2.0's unanswerable
- * questions were written so). Each check compares the question with that one sentence, word by
- * word, and is measured on its own in {@code AnswerBench} (docs/answers.md).
+ * Signs that the sentence which best covers a question's words still does not say what the question
+ * asks: a question about a document the user did upload, whose answer is not in it, is often a near
+ * copy of one of its sentences with one thing changed (SQuAD 2.0's unanswerable questions were
+ * written so). Each check compares the question with that one sentence, word by word, and is
+ * measured on its own in {@code AnswerBench} (docs/answers.md).
  */
 public enum Mismatch {
 
@@ -30,8 +30,8 @@ public enum Mismatch {
   YEAR,
 
   /**
-   * A question word is missing from the sentence while its opposite is there: "the
-   * <em>least</em> difficult problems" against "the <em>most</em> difficult problems".
+   * A question word is missing from the sentence while its opposite is there: "the <em>least</em>
+   * difficult problems" against "the <em>most</em> difficult problems".
    */
   ANTONYM;
 

@@ -35,8 +35,7 @@ class MismatchTest {
     String sentence = "On October 16, 1973, OPEC raised the posted price of oil by 70%.";
     assertThat(between("By how much did OPEC raise the price of oil in 1978?", sentence))
         .containsExactly(Mismatch.YEAR);
-    assertThat(between("By how much did OPEC raise the price of oil in 1973?", sentence))
-        .isEmpty();
+    assertThat(between("By how much did OPEC raise the price of oil in 1973?", sentence)).isEmpty();
     // a decade matches a year of it, and other numbers are not years
     assertThat(between("What did OPEC do in the 1970s?", "In the 1970s OPEC raised prices."))
         .isEmpty();
@@ -64,7 +63,8 @@ class MismatchTest {
   void onlyTheCheckedKindsAreLookedForAndNoSentenceMeansNoMismatch() {
     String question = "What did not happen in 1978?";
     String sentence = "Prices rose in 1973.";
-    assertThat(between(question, sentence)).containsExactlyInAnyOrder(Mismatch.NEGATION, Mismatch.YEAR);
+    assertThat(between(question, sentence))
+        .containsExactlyInAnyOrder(Mismatch.NEGATION, Mismatch.YEAR);
     assertThat(Mismatch.between(question, sentence, EnumSet.of(Mismatch.YEAR)))
         .containsExactly(Mismatch.YEAR);
     assertThat(Mismatch.between(question, sentence, Set.of())).isEmpty();

@@ -14,24 +14,26 @@ import java.util.Set;
 
 /**
  * Chooses the shipping abstention values from {@code AnswerBench --split=development --dump=FILE}
- * (it refuses a dump of the test split): every combination of {@link Mismatch} checks, coverage
- * weight {@code w} 0–1.5 by 0.05 and threshold {@code t} 0.4–0.9 by 0.0025 is scored on the
- * development questions. The three goals that a topic rule can meet come first: off-topic
- * abstention ≥ 95 % on unanswerable and ≤ 5 % on answerable questions, and in-topic answers to ≥ 85
- * % of answerable ones. Among the points that meet all three by at least {@code --margin} (default
- * one point), the one abstaining most on in-topic unanswerable questions wins (ties: the larger
- * margin, then the fewer checks); if none does, the point with the largest smallest margin. Prints
- * the point and writes {@code bench/results/abstention-choice.json}, with the best point of each
- * set of checks, so what each check buys on development questions is on record.
+ * (it refuses a dump of the test split): every combination of {@link Mismatch} checks, the least
+ * coverage at which they count ({@value #MISMATCH_COVERAGES}), coverage weight {@code w} 0–1.5 by
+ * 0.05 and threshold {@code t} 0.4–0.9 by 0.0025 is scored on the development questions. The three
+ * goals that a topic rule can meet come first: off-topic abstention ≥ 95 % on unanswerable and ≤ 5
+ * % on answerable questions, and in-topic answers to ≥ 85 % of answerable ones. Among the points
+ * that meet all three by at least {@code --margin} (default half a point), the one abstaining most
+ * on in-topic unanswerable questions wins (ties: the larger margin, then the fewer checks); if none
+ * does, the point with the largest smallest margin. Prints the point and writes {@code
+ * bench/results/abstention-choice.json}, with the best point of each set of checks, so what each
+ * check buys on development questions is on record.
  *
- * <p>Run with {@code bench/run.sh AbstentionChoice [--margin=0.01] DUMP}, after {@code bench/run.sh
- * AnswerBench --split=development --dump=bench/target/answers-development.tsv}.
+ * <p>Run with {@code bench/run.sh AbstentionChoice [--margin=0.005] DUMP}, after {@code
+ * bench/run.sh AnswerBench --split=development --dump=bench/target/answers-development.tsv}.
  */
 public final class AbstentionChoice {
 
   static final double OFF_TOPIC_UNANSWERABLE = 0.95;
   static final double OFF_TOPIC_ANSWERABLE = 0.05;
   static final double IN_TOPIC_ANSWERED = 0.85;
+  static final String MISMATCH_COVERAGES = "0, 0.5, 0.6, 0.7, 0.8";
 
   private AbstentionChoice() {}
 
@@ -55,7 +57,7 @@ public final class AbstentionChoice {
       throw new IllegalArgumentException(
           "values are chosen on the development split only; " + dump + " is of " + split);
     }
-    double margin = Double.parseDouble(a.option("margin", "0.01"));
+    double margin = Double.parseDouble(a.option("margin", "0.005"));
     List<Measured> measured = AnswerBench.readDump(Path.of(dump));
     Map<String, Object> perChecks = new LinkedHashMap<>();
     Scored best = null;
@@ -81,12 +83,13 @@ public final class AbstentionChoice {
         .write(
             String.format(
                 Locale.ROOT,
-                "t=%.4f w=%.2f mismatches %s chosen on %,d development questions: off-topic"
+                "t=%.4f w=%.2f mismatches %s at coverage >= %.2f, chosen on %,d development questions: off-topic"
                     + " abstains on %.1f %% of unanswerable, %.1f %% of answerable; in-topic on"
                     + " %.1f %% of unanswerable, answers %.1f %% of answerable",
                 p.threshold(),
                 p.coverageWeight(),
                 AnswerBench.mismatches(p.mismatches()),
+                p.mismatchCoverage(),
                 measured.size(),
                 100 * best.offTopic()[1],
                 100 * best.offTopic()[0],
@@ -112,33 +115,68 @@ public final class AbstentionChoice {
 
   /** The best grid point with the mismatch checks {@code checks}. */
   static Scored choose(List<Measured> measured, Set<Mismatch> checks, double margin) {
-    List<Measured> off =
-        measured.stream().filter(m -> m.set().equals(AnswerBench.OFF_TOPIC)).toList();
-    List<Measured> in =
-        measured.stream().filter(m -> m.set().equals(AnswerBench.IN_TOPIC)).toList();
+    Signals signals = new Signals(measured);
+    double[] gates =
+        checks.isEmpty()
+            ? new double[] {0}
+            : java.util.Arrays.stream(MISMATCH_COVERAGES.split(", "))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
     Scored best = null;
-    for (int wi = 0; wi <= 30; wi++) {
-      for (int ti = 0; ti <= 200; ti++) {
-        AbstentionPolicy p =
-            new AbstentionPolicy(
-                Stats.round(0.4 + ti * 0.0025, 4), Stats.round(wi * 0.05, 2), checks);
-        Scored s = score(p, off, in);
-        if (best == null || better(s, best, margin)) {
-          best = s;
+    for (double gate : gates) {
+      for (int wi = 0; wi <= 30; wi++) {
+        for (int ti = 0; ti <= 200; ti++) {
+          AbstentionPolicy p =
+              new AbstentionPolicy(
+                  Stats.round(0.4 + ti * 0.0025, 4), Stats.round(wi * 0.05, 2), checks, gate);
+          Scored s = signals.score(p);
+          if (best == null || better(s, best, margin)) {
+            best = s;
+          }
         }
       }
     }
     return best;
   }
 
-  static Scored score(AbstentionPolicy p, List<Measured> off, List<Measured> in) {
-    double[] o = AnswerBench.rates(p, off);
-    double[] i = AnswerBench.rates(p, in);
-    double m =
-        Math.min(
-            Math.min(o[1] - OFF_TOPIC_UNANSWERABLE, OFF_TOPIC_ANSWERABLE - o[0]),
-            (1 - i[0]) - IN_TOPIC_ANSWERED);
-    return new Scored(p, o, i, m);
+  /**
+   * The development questions' signals in arrays, so that the grid is scored quickly; counts as
+   * {@link AnswerBench#abstains} does.
+   */
+  static final class Signals {
+    private final List<Measured> measured;
+    private final int[] group; // 0 off-topic answerable, 1 off-topic unanswerable, 2, 3 in-topic
+    private final int[] size = new int[4];
+
+    Signals(List<Measured> measured) {
+      this.measured = measured;
+      group = new int[measured.size()];
+      for (int i = 0; i < group.length; i++) {
+        Measured m = measured.get(i);
+        group[i] = (m.set().equals(AnswerBench.IN_TOPIC) ? 2 : 0) + (m.answerable() ? 0 : 1);
+        size[group[i]]++;
+      }
+    }
+
+    Scored score(AbstentionPolicy p) {
+      int[] abstained = new int[4];
+      for (int i = 0; i < group.length; i++) {
+        if (AnswerBench.abstains(p, measured.get(i))) {
+          abstained[group[i]]++;
+        }
+      }
+      double[] o = {rate(abstained, 0), rate(abstained, 1)};
+      double[] in = {rate(abstained, 2), rate(abstained, 3)};
+      double m =
+          Math.min(
+              Math.min(o[1] - OFF_TOPIC_UNANSWERABLE, OFF_TOPIC_ANSWERABLE - o[0]),
+              (1 - in[0]) - IN_TOPIC_ANSWERED);
+      return new Scored(p, o, in, m);
+    }
+
+    private double rate(int[] abstained, int g) {
+      return size[g] == 0 ? Double.NaN : (double) abstained[g] / size[g];
+    }
   }
 
   /** Whether {@code a} is to be preferred to {@code b} under the rule of this class. */
@@ -165,6 +203,7 @@ public final class AbstentionChoice {
     out.put("threshold", s.policy().threshold());
     out.put("coverage_weight", s.policy().coverageWeight());
     out.put("mismatches", AnswerBench.mismatches(s.policy().mismatches()));
+    out.put("mismatch_coverage", s.policy().mismatchCoverage());
     out.put("off_topic_abstain_unanswerable", Stats.round(s.offTopic()[1], 4));
     out.put("off_topic_abstain_answerable", Stats.round(s.offTopic()[0], 4));
     out.put("in_topic_abstain_unanswerable", Stats.round(s.inTopic()[1], 4));

@@ -50,8 +50,8 @@ import java.util.function.Predicate;
  * <p>Parameters are chosen on {@code development} only ({@code AbstentionChoice} on this bench's
  * {@code --dump}); {@code test} is run once per reported configuration. Nothing of the other side
  * is ingested. Run with {@code bench/run.sh AnswerBench --split=development|test [--data=DIR]
- * [--ttft-chunks=10000] [--ttft-questions=300] [--name=answers-SPLIT] [--dump=FILE]}; writes
- * {@code bench/results/NAME.json}.
+ * [--ttft-chunks=10000] [--ttft-questions=300] [--name=answers-SPLIT] [--dump=FILE]}; writes {@code
+ * bench/results/NAME.json}.
  */
 public final class AnswerBench {
 
@@ -165,7 +165,11 @@ public final class AnswerBench {
       policies.put(
           "topic_and_" + k.name().toLowerCase(Locale.ROOT),
           describe(
-              new AbstentionPolicy(shipped.threshold(), shipped.coverageWeight(), Set.of(k)),
+              new AbstentionPolicy(
+                  shipped.threshold(),
+                  shipped.coverageWeight(),
+                  Set.of(k),
+                  shipped.mismatchCoverage()),
               measured));
     }
     policies.put("before_issue_15", describe(BEFORE, measured));
@@ -188,6 +192,7 @@ public final class AnswerBench {
         .put("shipped_threshold", shipped.threshold())
         .put("shipped_coverage_weight", shipped.coverageWeight())
         .put("shipped_mismatches", mismatches(shipped.mismatches()))
+        .put("shipped_mismatch_coverage", shipped.mismatchCoverage())
         .put("off_topic", off)
         .put("in_topic", in)
         .put("mismatches_found", found(measured))
@@ -203,7 +208,7 @@ public final class AnswerBench {
         .write(
             String.format(
                 Locale.ROOT,
-                "%s split, shipped t=%.4f w=%.2f mismatches %s: off-topic abstains on %.1f %% of"
+                "%s split, shipped t=%.4f w=%.2f mismatches %s (at coverage >= %.2f): off-topic abstains on %.1f %% of"
                     + " unanswerable, %.1f %% of answerable; in-topic abstains on %.1f %% of"
                     + " unanswerable, answers %.1f %% of answerable; extractive answers holding a"
                     + " gold answer %.1f %% off-topic, %.1f %% in-topic; TTFT on %,d chunks p50"
@@ -212,6 +217,7 @@ public final class AnswerBench {
                 shipped.threshold(),
                 shipped.coverageWeight(),
                 mismatches(shipped.mismatches()),
+                shipped.mismatchCoverage(),
                 100 * (double) off.getOrDefault("abstain_unanswerable", Double.NaN),
                 100 * (double) off.getOrDefault("abstain_answerable", Double.NaN),
                 100 * (double) in.getOrDefault("abstain_unanswerable", Double.NaN),
@@ -232,6 +238,7 @@ public final class AnswerBench {
     out.put("threshold", policy.threshold());
     out.put("coverage_weight", policy.coverageWeight());
     out.put("mismatches", mismatches(policy.mismatches()));
+    out.put("mismatch_coverage", policy.mismatchCoverage());
     for (String set : List.of(OFF_TOPIC, IN_TOPIC)) {
       Map<String, Object> r = report(policy, measured, set);
       if (!r.isEmpty()) {
@@ -349,8 +356,7 @@ public final class AnswerBench {
       SessionIndex index =
           setup
               .lucene()
-              .open(
-                  IndexSpec.inMemory(setup.embedder().modelName(), setup.embedder().dimension()));
+              .open(IndexSpec.inMemory(setup.embedder().modelName(), setup.embedder().dimension()));
       List<Chunk> part = new ArrayList<>();
       List<float[]> partVectors = new ArrayList<>();
       for (int i = 0; i < chunks.size(); i++) {
@@ -449,8 +455,7 @@ public final class AnswerBench {
   static String mismatches(java.util.Set<Mismatch> found) {
     return found.isEmpty()
         ? "-"
-        : String.join(
-            ",", java.util.EnumSet.copyOf(found).stream().map(Mismatch::name).toList());
+        : String.join(",", java.util.EnumSet.copyOf(found).stream().map(Mismatch::name).toList());
   }
 
   private static final String SPLIT_LINE = "# split: ";
@@ -490,8 +495,7 @@ public final class AnswerBench {
   private static void writeDump(Path file, String side, List<Measured> measured)
       throws IOException {
     StringBuilder tsv = new StringBuilder(SPLIT_LINE + side + "\n");
-    tsv.append(
-            "set\tanswerable\tcosine\tcoverage\tmismatches\tempty\tgold\tquestion\n");
+    tsv.append("set\tanswerable\tcosine\tcoverage\tmismatches\tempty\tgold\tquestion\n");
     for (Measured m : measured) {
       tsv.append(
               String.join(

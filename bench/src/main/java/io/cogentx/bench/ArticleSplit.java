@@ -36,8 +36,7 @@ record ArticleSplit(String side, List<String> articles, List<String> partA) {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         JsonReader json = Json.createReader(in)) {
       JsonObject root = json.readObject();
-      return new ArticleSplit(
-          s, names(root, s), names(root.getJsonObject("squad2_part_a"), s));
+      return new ArticleSplit(s, names(root, s), names(root.getJsonObject("squad2_part_a"), s));
     }
   }
 
@@ -55,8 +54,13 @@ record ArticleSplit(String side, List<String> articles, List<String> partA) {
             .toList();
     if (out.size() != names.size()) {
       throw new IllegalStateException(
-          "the data lacks articles of the " + side + " split: " + names.size() + " named, "
-              + out.size() + " found");
+          "the data lacks articles of the "
+              + side
+              + " split: "
+              + names.size()
+              + " named, "
+              + out.size()
+              + " found");
     }
     return out;
   }

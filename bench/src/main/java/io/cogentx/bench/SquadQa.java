@@ -32,7 +32,9 @@ record SquadQa(List<SquadQa.Article> articles) {
       boolean impossible,
       List<String> plausible) {}
 
-  /** An article: {@code name} as the data set spells it ("Super_Bowl_50"), {@code title} readable. */
+  /**
+   * An article: {@code name} as the data set spells it ("Super_Bowl_50"), {@code title} readable.
+   */
   record Article(
       int index, String name, String title, List<EvalDocument> paragraphs, List<Qa> questions) {}
 
@@ -71,8 +73,7 @@ record SquadQa(List<SquadQa.Article> articles) {
                     List.copyOf(plausible)));
           }
         }
-        articles.add(
-            new Article(a, name, title, List.copyOf(paragraphs), List.copyOf(questions)));
+        articles.add(new Article(a, name, title, List.copyOf(paragraphs), List.copyOf(questions)));
       }
     }
     return new SquadQa(List.copyOf(articles));
