@@ -21,6 +21,8 @@ public class AnswerSettings {
   /** The value of {@code LLM_BACKEND} that answers without any model. */
   public static final String EXTRACTIVE = "extractive";
 
+  private static final Logger LOG = Logger.getLogger(AnswerSettings.class.getName());
+
   @Inject
   @ConfigProperty(name = "LLM_BACKEND", defaultValue = "ollama")
   String backend;
@@ -68,6 +70,9 @@ public class AnswerSettings {
     return replyTokens;
   }
 
+  /** The policy from the settings, made on first use. */
+  private volatile AbstentionPolicy abstention;
+
   public AbstentionPolicy abstention() {
     AbstentionPolicy p = abstention;
     if (p == null) {
@@ -81,8 +86,6 @@ public class AnswerSettings {
     }
     return p;
   }
-
-  private volatile AbstentionPolicy abstention;
 
   /**
    * The mismatch checks named in {@code names} (comma-separated, any case; {@code none} or empty
@@ -106,8 +109,6 @@ public class AnswerSettings {
     }
     return out;
   }
-
-  private static final Logger LOG = Logger.getLogger(AnswerSettings.class.getName());
 
   public int maxHistoryTurns() {
     return maxHistoryTurns;
