@@ -53,6 +53,9 @@ public record AbstentionPolicy(
     this(threshold, coverageWeight, Set.of(), 0);
   }
 
+  /** What an abstaining answer says. */
+  public static final String NOT_FOUND = "I could not find this in your documents.";
+
   /**
    * Chosen on the development articles of the fixed SQuAD split ({@code
    * bench/splits/squad-articles.json}) only, by {@code AbstentionChoice} on {@code AnswerBench}'s

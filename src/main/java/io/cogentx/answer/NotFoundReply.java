@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * Tells whether a model's reply is the "not in your documents" sentence the prompt asks for when
  * the sources do not answer ({@link PromptBuilder}): the reply, in lower case with citation
  * markers, quotes and punctuation dropped and "couldn't" read as "could not", begins with {@link
- * AnswerService#NOT_FOUND} and cites no source. A reply that answers and then says some part was
+ * AbstentionPolicy#NOT_FOUND} and cites no source. A reply that answers and then says some part was
  * not found cites a source, and is an answer.
  */
 public final class NotFoundReply {
 
   private static final Pattern MARKER = Pattern.compile("\\[\\d+]");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-  private static final String PHRASE = normalise(AnswerService.NOT_FOUND);
+  private static final String PHRASE = normalise(AbstentionPolicy.NOT_FOUND);
 
   private NotFoundReply() {}
 

@@ -22,7 +22,7 @@ public final class PromptBuilder {
           + " the sources do not contain the answer, or only something close to it (another"
           + " person, place, year or number, the opposite of what is asked, or a statement the"
           + " question negates), reply with exactly this sentence and nothing else: \""
-          + AnswerService.NOT_FOUND
+          + AbstentionPolicy.NOT_FOUND
           + "\" Otherwise answer in the language of the question, briefly.";
 
   private final int contextTokens;

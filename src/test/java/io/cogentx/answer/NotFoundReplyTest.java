@@ -8,7 +8,7 @@ class NotFoundReplyTest {
 
   @Test
   void theSentenceThePromptAsksForIsAnAbstentionHoweverItIsWritten() {
-    assertThat(NotFoundReply.is(AnswerService.NOT_FOUND)).isTrue();
+    assertThat(NotFoundReply.is(AbstentionPolicy.NOT_FOUND)).isTrue();
     assertThat(NotFoundReply.is("  \"I could not find this in your documents.\"\n")).isTrue();
     assertThat(NotFoundReply.is("I couldn’t find this in your documents")).isTrue();
     assertThat(
