@@ -1,6 +1,5 @@
 package io.cogentx.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,8 +12,7 @@ import java.util.Set;
  * SquadBench}). Flags are {@code --name=value}; a bare argument is the data directory.
  *
  * <ul>
- *   <li>{@code --data=DIR}: the evaluation data (default {@code ../shared/data} from the repository
- *       root)
+ *   <li>{@code --data=DIR}: the evaluation data (default: see {@link BenchArgs#dataDir})
  *   <li>{@code --embedders=A,B}: embedding models, by name or as {@code fp32} / {@code int8}
  *       (default both)
  *   <li>{@code --fusion=rrf|convex}, {@code --rrf-k=60}, {@code --keyword-weight=1}, {@code
@@ -110,7 +108,7 @@ final class EvalOptions {
   }
 
   Path dataDir() {
-    return Path.of(flags.getOrDefault("data", "../shared/data"));
+    return BenchArgs.dataDir(flags.get("data"));
   }
 
   List<String> embedders() {
@@ -164,13 +162,7 @@ final class EvalOptions {
    * bench/target of the repository holding the working directory (the working directory's else).
    */
   private static Path benchTarget() {
-    Path cwd = Path.of("").toAbsolutePath();
-    for (Path d = cwd; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("bench/pom.xml"))) {
-        return d.resolve("bench/target");
-      }
-    }
-    return cwd.resolve("target");
+    return BenchArgs.benchTarget();
   }
 
   String name(String defaultName) {

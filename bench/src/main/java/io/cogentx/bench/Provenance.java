@@ -39,7 +39,7 @@ final class Provenance {
   /** Everything known about this run, as the results file records it. */
   static Map<String, Object> collect() {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("git", git(repositoryRoot()));
+    out.put("git", git(BenchArgs.repositoryRoot()));
     out.put("command", command());
     out.put("machine", machine());
     Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
@@ -127,11 +127,6 @@ final class Provenance {
               + (dirty.size() > MAX_DIRTY_PATHS ? " and " + (dirty.size() - MAX_DIRTY_PATHS) : ""));
     }
     return out;
-  }
-
-  /** The repository holding the working directory (the folder with {@code bench/pom.xml}). */
-  static Path repositoryRoot() {
-    return BenchArgs.benchTarget().getParent().getParent();
   }
 
   private static String run(Path dir, String... command) {
