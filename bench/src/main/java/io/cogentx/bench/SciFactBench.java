@@ -80,7 +80,7 @@ public final class SciFactBench {
   }
 
   /** The judged claims of the split, scored by nDCG@10 and recall@100. */
-  private static final class Claims implements QuerySet {
+  static final class Claims implements QuerySet {
 
     private final List<String> texts = new ArrayList<>();
     private final List<Map<String, Integer>> judgements = new ArrayList<>();

@@ -89,7 +89,7 @@ public final class SquadBench {
   }
 
   /** Questions scored by whether their paragraph is in the first 1 and 5 documents. */
-  private static final class Questions implements QuerySet {
+  static final class Questions implements QuerySet {
 
     private final List<SquadSet.Question> questions;
 
