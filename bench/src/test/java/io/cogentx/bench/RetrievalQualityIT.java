@@ -44,12 +44,16 @@ class RetrievalQualityIT {
   static final int SQUAD_QUESTIONS = 300;
   static final long SEED = 15;
 
-  /** Floors: nDCG@10 on the SciFact slice, recall@1 on the SQuAD slice. */
+  /**
+   * Floors, about 3 points under the slice's figures when they were set (int8, convex fusion of the
+   * top 200): SciFact nDCG@10 keyword 0.807, vector 0.818, hybrid 0.859.
+   */
   private static final Map<SearchMode, Double> SCIFACT_FLOORS =
-      Map.of(SearchMode.KEYWORD, 0.0, SearchMode.VECTOR, 0.0, SearchMode.HYBRID, 0.0);
+      Map.of(SearchMode.KEYWORD, 0.78, SearchMode.VECTOR, 0.79, SearchMode.HYBRID, 0.83);
 
+  /** SQuAD recall@1 keyword 0.873, vector 0.677, hybrid 0.860 when set. */
   private static final Map<SearchMode, Double> SQUAD_FLOORS =
-      Map.of(SearchMode.KEYWORD, 0.0, SearchMode.VECTOR, 0.0, SearchMode.HYBRID, 0.0);
+      Map.of(SearchMode.KEYWORD, 0.84, SearchMode.VECTOR, 0.64, SearchMode.HYBRID, 0.83);
 
   private static Path data;
 
