@@ -2,14 +2,14 @@
 # Regenerates every results file the README quotes (bench/results/*.json), in the order the protocol needs
 # (docs/benchmarks.md): development sweeps, the fusion choice, then each test side once.
 #   bench/run-all.sh                 every section
-#   bench/run-all.sh retrieval knn   some sections: registry retrieval ingest search embedder knn heap pdf jobs answers
+#   bench/run-all.sh retrieval knn   some sections: registry retrieval ingest embedder knn heap pdf jobs search answers
 # Needs ../shared/data (or COGENTX_DATA). The search section starts its own server (bench/server.sh) on
 # BENCH_PORT (default 8000). Chunk vectors are cached in bench/target/vector-cache, so a second run does not
 # embed the corpora again. Each line below is also the command to regenerate that one file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sections=("$@")
-[ ${#sections[@]} -gt 0 ] || sections=(registry retrieval ingest search embedder knn heap pdf jobs answers)
+[ ${#sections[@]} -gt 0 ] || sections=(registry retrieval ingest embedder knn heap pdf jobs search answers)
 port=${BENCH_PORT:-8000}
 vector_api="-Xmx4g --add-modules jdk.incubator.vector"
 start=$(date +%s)
