@@ -1,14 +1,12 @@
 package io.cogentx.bench;
 
-import io.cogentx.plugins.loader.pdf.PdfLoader;
-import io.cogentx.plugins.ocr.tesseract.TesseractOcr;
 import io.cogentx.spi.DocumentException;
+import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.LoadRequest;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.Progress;
 import io.cogentx.spi.Segment;
 import io.cogentx.spi.SegmentSink;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,10 +76,8 @@ public final class PdfExtractBench {
       BenchArgs.skipped("PdfExtractBench", "no PDFs in " + dir.toAbsolutePath());
       return;
     }
-    PdfLoader oneThread =
-        new PdfLoader(PluginConfig.of(Map.of("PDF_EXTRACT_THREADS", "1")), List.of());
-    PdfLoader twoThreads =
-        new PdfLoader(PluginConfig.of(Map.of("PDF_EXTRACT_THREADS", "2")), List.of());
+    DocumentLoader oneThread = Plugins.pdfLoader(false, Map.of("PDF_EXTRACT_THREADS", "1"));
+    DocumentLoader twoThreads = Plugins.pdfLoader(false, Map.of("PDF_EXTRACT_THREADS", "2"));
 
     Path heapFile = dir.resolve(HEAP_FILE);
     long coldStart = System.nanoTime();
@@ -169,9 +165,8 @@ public final class PdfExtractBench {
         .put("heap_goal_delta_mb", 200);
 
     String ocrSummary = "OCR skipped (tesseract not on PATH)";
-    TesseractOcr tesseract = new TesseractOcr();
-    if (tesseract.available()) {
-      PdfLoader ocrLoader = new PdfLoader(Plugins.environment(), List.of(tesseract));
+    if (tesseractOnPath()) {
+      DocumentLoader ocrLoader = Plugins.pdfLoader(true, Map.of());
       Path linn = dir.resolve("linn.pdf");
       long start = System.nanoTime();
       String linnText = text(ocrLoader, linn);
@@ -259,7 +254,7 @@ public final class PdfExtractBench {
   }
 
   /** Loads the file; "ok" or the loader's refusal. */
-  private static String attempt(PdfLoader loader, Path file) throws IOException {
+  private static String attempt(DocumentLoader loader, Path file) throws IOException {
     try {
       load(loader, file);
       return "ok";
@@ -273,33 +268,53 @@ public final class PdfExtractBench {
   record Extracted(long chars, int pages) {}
 
   /** Loads the file, keeping only the number of characters and the last page seen. */
-  private static Extracted load(PdfLoader loader, Path file) throws IOException, DocumentException {
+  private static Extracted load(DocumentLoader loader, Path file)
+      throws IOException, DocumentException {
     AtomicLong chars = new AtomicLong();
     AtomicLong lastPage = new AtomicLong();
-    try (InputStream in = Files.newInputStream(file)) {
-      loader.load(
-          new LoadRequest(in, file.getFileName().toString(), "application/pdf", options(file)),
-          segment -> {
-            chars.addAndGet(segment.text().length());
-            lastPage.set(segment.page());
-          });
-    }
+    loader.load(
+        request(file),
+        segment -> {
+          chars.addAndGet(segment.text().length());
+          lastPage.set(segment.page());
+        },
+        Progress.NONE);
     return new Extracted(chars.get(), (int) lastPage.get());
   }
 
-  private static Map<String, String> options(Path file) {
+  /** The stored file as the server hands it to the loader, with its password if it has one. */
+  private static LoadRequest request(Path file) {
     String password = PASSWORDS.get(file.getFileName().toString());
-    return password == null ? Map.of() : Map.of("password", password);
+    return new LoadRequest(
+        file,
+        file.getFileName().toString(),
+        "application/pdf",
+        password == null ? Map.of() : Map.of("password", password));
   }
 
-  private static String text(PdfLoader loader, Path file) throws IOException, DocumentException {
+  private static String text(DocumentLoader loader, Path file)
+      throws IOException, DocumentException {
     StringBuilder text = new StringBuilder();
     SegmentSink sink = (Segment segment) -> text.append(segment.text()).append('\n');
-    try (InputStream in = Files.newInputStream(file)) {
-      loader.load(
-          new LoadRequest(in, file.getFileName().toString(), "application/pdf", Map.of()), sink);
-    }
+    loader.load(request(file), sink, Progress.NONE);
     return text.toString();
+  }
+
+  /** Whether {@code tesseract --version} runs. */
+  private static boolean tesseractOnPath() {
+    try {
+      Process p =
+          new ProcessBuilder("tesseract", "--version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** {@code pdftotext FILE -} with its output discarded: "ok" or its exit status. */
@@ -344,7 +359,7 @@ public final class PdfExtractBench {
    * (garbage included, so it depends on how lazily the collector runs), and the peak of live heap,
    * measured by a full collection after every tenth page while the document is open.
    */
-  private static Heap heapWhileLoading(PdfLoader loader, Path file) throws Exception {
+  private static Heap heapWhileLoading(DocumentLoader loader, Path file) throws Exception {
     long idle = usedAfterGc();
     AtomicLong peakUsed = new AtomicLong(idle);
     AtomicLong peakLive = new AtomicLong(idle);
@@ -369,11 +384,7 @@ public final class PdfExtractBench {
             peakLive.accumulateAndGet(usedAfterGc(), Math::max);
           }
         };
-    try (InputStream in = Files.newInputStream(file)) {
-      loader.load(
-          new LoadRequest(in, file.getFileName().toString(), "application/pdf", options(file)),
-          sink);
-    }
+    loader.load(request(file), sink, Progress.NONE);
     sampler.interrupt();
     sampler.join();
     long mb = 1 << 20;
