@@ -17,7 +17,7 @@ start=$(date +%s)
 # Build once; every run below uses the same classes (BENCH_SKIP_BUILD).
 source ./scripts/java-env.sh
 mvn -B -q -pl bench -am package dependency:build-classpath -DskipTests -DskipITs -Dspotless.check.skip=true \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
+  -DincludeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
 export BENCH_SKIP_BUILD=1
 
 timed() { # timed SECTION COMMAND...: runs and reports how long it took

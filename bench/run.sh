@@ -20,7 +20,7 @@ for arg in "$@"; do command+=" $(printf '%q' "$arg")"; done
 # Built in one reactor, so the classpath points at this checkout's module jars (nothing goes to ~/.m2).
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   mvn -B -q -pl bench -am package dependency:build-classpath -DskipTests -DskipITs -Dspotless.check.skip=true \
-    -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
+    -DincludeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
 fi
 cp="bench/target/classes:$(cat bench/target/bench.classpath)"
 exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx4g} --enable-native-access=ALL-UNNAMED \
