@@ -12,13 +12,14 @@ import java.util.List;
  * modestly by both can still rise above one ranked well by only one.
  *
  * <p>The default fusion is an equal-weight convex combination of min-max normalised scores over the
- * top 100 of each method, chosen from the benchmarks over reciprocal rank fusion (k = 60, top 50),
- * the usual default: SQuAD dev paragraph recall@1 0.801 against 0.746 (keyword alone 0.769),
- * SciFact nDCG@10 0.728 against 0.725 (see README, Retrieval quality).
+ * top 200 of each method: of the reciprocal-rank and convex settings swept on development data
+ * (SciFact train claims, SQuAD development articles; docs/benchmarks.md), the one with the highest
+ * mean of SciFact nDCG@10 and SQuAD recall@1 ({@code bench/results/fusion-choice.json}). Its test
+ * figures are in the README's results table.
  */
 public final class Retriever {
 
-  public static final int DEFAULT_CANDIDATES = 100;
+  public static final int DEFAULT_CANDIDATES = 200;
 
   /** Weight of the vector scores in the default fusion (the keyword scores get the rest). */
   public static final double DEFAULT_VECTOR_WEIGHT = 0.5;

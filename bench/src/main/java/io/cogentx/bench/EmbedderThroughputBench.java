@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -19,10 +20,11 @@ import java.util.regex.Pattern;
 /**
  * Embedding throughput of all-MiniLM-L6-v2 in fp32 and int8 on 1,000 SQuAD sentences, through the
  * plugin SPI exactly as the server uses it. Run with {@code bench/run.sh EmbedderThroughputBench
- * [squad-dev-v1.1.json] [--grid] [--sentences=N]}; the file defaults to {@code
- * ../shared/data/qa/squad-dev-v1.1.json} (from the repository root) or {@code $SQUAD_JSON}. With
- * {@code --grid} it also tries other batch sizes and worker counts ({@code EMBEDDING_BATCH_SIZE},
- * {@code EMBEDDING_WORKERS}). Each figure is one call embedding all sentences, after a warm-up.
+ * [squad-dev-v1.1.json] [--grid] [--sentences=N] [--name=embedder-throughput]}; the file defaults
+ * to {@code $SQUAD_JSON}, else {@code ../shared/data/qa/squad-dev-v1.1.json} (from the repository
+ * root). With {@code --grid} it also tries other batch sizes and worker counts ({@code
+ * EMBEDDING_BATCH_SIZE}, {@code EMBEDDING_WORKERS}). Each figure is one call embedding all
+ * sentences, after a warm-up.
  */
 public final class EmbedderThroughputBench {
 
@@ -31,25 +33,17 @@ public final class EmbedderThroughputBench {
   private static final int[] GRID_BATCHES = {1, 4, 8, 16, 32};
   private static final int[] GRID_WORKERS = {1, 2};
 
+  /** Sentences also embedded one at a time, to compare with their vectors from a batch. */
+  private static final int ALONE = 200;
+
   private EmbedderThroughputBench() {}
 
   public static void main(String[] args) throws Exception {
-    Path squad = null;
-    boolean grid = false;
-    int count = 1000;
-    for (String arg : args) {
-      if (arg.equals("--grid")) {
-        grid = true;
-      } else if (arg.startsWith("--sentences=")) {
-        count = Integer.parseInt(arg.substring("--sentences=".length()));
-      } else {
-        squad = Path.of(arg);
-      }
-    }
-    if (squad == null) {
-      String env = System.getenv("SQUAD_JSON");
-      squad = Path.of(env != null ? env : "../shared/data/qa/squad-dev-v1.1.json");
-    }
+    BenchArgs a = BenchArgs.parse(args);
+    boolean grid = a.flag("grid");
+    int count = a.intOption("sentences", 1000);
+    String given = a.positional(0, System.getenv("SQUAD_JSON"));
+    Path squad = given != null ? Path.of(given) : BenchArgs.dataDir(null).resolve(SquadData.FILE);
     if (!Files.isRegularFile(squad)) {
       System.out.println(
           "EmbedderThroughputBench SKIPPED: SQuAD file not found at "
@@ -73,13 +67,27 @@ public final class EmbedderThroughputBench {
     System.out.printf("%d SQuAD sentences, %.1f words on average%n", sentences.size(), words);
 
     BenchResult result =
-        new BenchResult("embedder-throughput")
+        new BenchResult(a.option("name", "embedder-throughput"))
             .put("sentences", sentences.size())
             .put("mean_words_per_sentence", Math.round(words * 10) / 10.0);
     double fp32 = measure(providers.get(FP32), Map.of(), sentences);
     double int8 = measure(providers.get(INT8), Map.of(), sentences);
     result.put("fp32_defaults_sentences_per_s", round(fp32));
     result.put("int8_defaults_sentences_per_s", round(int8));
+    result.put("int8_over_fp32", Stats.round(int8 / fp32, 2));
+    int alone = Math.min(ALONE, sentences.size());
+    result.put(
+        "batch_vs_alone",
+        "cosine between a sentence's vector embedded in one call with all the others (padded into"
+            + " batches) and embedded alone, over the first "
+            + alone
+            + " sentences");
+    double[] fp32Cosines = batchVersusAlone(providers.get(FP32), sentences, alone);
+    double[] int8Cosines = batchVersusAlone(providers.get(INT8), sentences, alone);
+    result.put("fp32_batch_vs_alone_cosine_min", Stats.round(Stats.min(fp32Cosines), 4));
+    result.put("fp32_batch_vs_alone_cosine_mean", Stats.round(Stats.mean(fp32Cosines), 4));
+    result.put("int8_batch_vs_alone_cosine_min", Stats.round(Stats.min(int8Cosines), 4));
+    result.put("int8_batch_vs_alone_cosine_mean", Stats.round(Stats.mean(int8Cosines), 4));
     if (grid) {
       for (String model : List.of(FP32, INT8)) {
         for (int workers : GRID_WORKERS) {
@@ -96,9 +104,16 @@ public final class EmbedderThroughputBench {
     }
     result.write(
         String.format(
+            Locale.ROOT,
             "fp32 %.1f sentences/s, int8 %.1f sentences/s (default settings, %d sentences of"
-                + " %.1f words)",
-            fp32, int8, sentences.size(), words));
+                + " %.1f words); a vector embedded in a batch vs alone: cosine min %.4f fp32, %.4f"
+                + " int8",
+            fp32,
+            int8,
+            sentences.size(),
+            words,
+            Stats.min(fp32Cosines),
+            Stats.min(int8Cosines)));
   }
 
   private static double measure(
@@ -111,6 +126,26 @@ public final class EmbedderThroughputBench {
       double rate = sentences.size() / ((System.nanoTime() - start) / 1e9);
       System.out.printf("%-22s %-50s %7.1f sentences/s%n", provider.name(), config, rate);
       return rate;
+    }
+  }
+
+  /**
+   * Cosine of each of the first {@code count} sentences' vectors: in one call with all vs alone.
+   */
+  private static double[] batchVersusAlone(
+      EmbedderProvider provider, List<String> sentences, int count) throws Exception {
+    try (Embedder embedder = provider.create(PluginContext.of(Map.of()))) {
+      float[][] together = embedder.embed(sentences);
+      double[] cosines = new double[count];
+      for (int i = 0; i < count; i++) {
+        float[] alone = embedder.embed(sentences.get(i));
+        double dot = 0;
+        for (int d = 0; d < alone.length; d++) {
+          dot += (double) alone[d] * together[i][d];
+        }
+        cosines[i] = dot; // both are L2-normalised
+      }
+      return cosines;
     }
   }
 

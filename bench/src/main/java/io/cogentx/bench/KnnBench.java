@@ -23,9 +23,9 @@ import java.util.Set;
 
 /**
  * Nearest-neighbour search, k = 10, on 384-dimensional all-MiniLM-L6-v2 (int8) vectors: the {@code
- * lucene} backend's HNSW search against langchain4j's brute-force {@code InMemoryEmbeddingStore}
- * and the {@code exact} backend, at 10,000 and 100,000 chunks, plus the recall@10 of the HNSW
- * search against exact search.
+ * lucene} backend's HNSW search against both brute-force baselines, our own {@code exact} backend
+ * (plugins/index-exact, the fair one) and langchain4j's {@code InMemoryEmbeddingStore}, at 10,000
+ * and 100,000 chunks, plus the recall@10 of the HNSW search against exact search.
  *
  * <p>Vectors, all embedded with the int8 model (cached in bench/target/vector-cache): up to 10,000
  * chunks, SQuAD dev sentences only; beyond that, the 10,000 SQuAD sentences, then the 44,595
@@ -103,9 +103,11 @@ public final class KnnBench {
 
     BenchResult result =
         new BenchResult(
-                "knn"
-                    + (synthetic.equals("mix2") ? "" : "-" + synthetic)
-                    + (vectorApi ? "-vector-api" : ""))
+                a.option(
+                    "name",
+                    "knn"
+                        + (synthetic.equals("mix2") ? "" : "-" + synthetic)
+                        + (vectorApi ? "-vector-api" : "")))
             .put("model", model)
             .put("dimension", real[0].length)
             .put("k", K)
@@ -144,16 +146,21 @@ public final class KnnBench {
       }
       summary.append(
           String.format(
-              "%,d chunks: lucene %.3f ms/query, %.1fx faster than InMemoryEmbeddingStore"
-                  + " (%.2f ms), exact %.2f ms, recall@10 %.3f",
+              "%,d chunks: lucene HNSW %.3f ms/query; %.1fx faster than our exact backend"
+                  + " (%.2f ms), %.1fx faster than langchain4j's InMemoryEmbeddingStore (%.2f ms);"
+                  + " recall@10 %.3f",
               size,
               figures.get("lucene_ms_median"),
+              figures.get("speedup_vs_exact"),
+              figures.get("exact_ms_median"),
               figures.get("speedup_vs_in_memory_store"),
               figures.get("in_memory_store_ms_median"),
-              figures.get("exact_ms_median"),
               figures.get("lucene_recall_at_10")));
     }
-    result.put("goals", "at 100,000: >= 3x faster than InMemoryEmbeddingStore, recall@10 >= 0.95");
+    result.put(
+        "goals",
+        "at 100,000: >= 3x faster than InMemoryEmbeddingStore, recall@10 >= 0.95 (no goal against"
+            + " the exact backend: reported beside it)");
     result.write(summary + (vectorApi ? " (Vector API on)" : " (Vector API off)"));
   }
 

@@ -51,12 +51,19 @@ final class Plugins {
    * installed OCR engines.
    */
   static DocumentLoader pdfLoader(boolean ocr) throws Exception {
+    return pdfLoader(ocr, Map.of());
+  }
+
+  /** The same, with {@code settings} (e.g. PDF_EXTRACT_THREADS) in place of the environment's. */
+  static DocumentLoader pdfLoader(boolean ocr, Map<String, String> settings) throws Exception {
     List<Plugin> engines = new ArrayList<>();
     if (ocr) {
       ServiceLoader.load(OcrEngineProvider.class).forEach(engines::add);
     }
-    return provider(DocumentLoaderProvider.class, "pdf")
-        .create(PluginContext.of(environmentConfig(), engines));
+    PluginConfig environment = environmentConfig();
+    PluginConfig config =
+        key -> settings.containsKey(key) ? Optional.of(settings.get(key)) : environment.get(key);
+    return provider(DocumentLoaderProvider.class, "pdf").create(PluginContext.of(config, engines));
   }
 
   /** The server's settings (EMBEDDING_THREADS, PDF_EXTRACT_THREADS, ...) from the environment. */

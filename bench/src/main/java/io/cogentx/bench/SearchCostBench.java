@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -28,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Where the time of one hybrid search goes, in process and without HTTP: the session of {@code
  * SearchLatencyBench} (about 10,000 chunks, one {@code add} per document as the server does) is
  * built in memory, then each step of a search is timed over the same SQuAD questions on one thread:
- * embedding the query, the BM25 top 100, the HNSW top 100, and the whole {@code
- * Retriever.retrieve}. Finally {@code --threads} threads run whole searches in a closed loop, for
- * the throughput the CPU allows without HTTP.
+ * embedding the query, the BM25 and HNSW top candidates (as many as hybrid search fuses: {@code
+ * Retriever.DEFAULT_CANDIDATES}), fusing them, and the whole {@code Retriever.retrieve}. Finally
+ * {@code --threads} threads run whole searches in a closed loop, for the throughput the CPU allows
+ * without HTTP.
  *
  * <p>Run with {@code BENCH_JAVA_OPTS="-Xmx4g --add-modules jdk.incubator.vector" bench/run.sh
  * SearchCostBench [DATA_DIR] [--queries=1000] [--threads=2] [--chunks=10000]} (the Vector API is on
@@ -92,7 +94,14 @@ public final class SearchCostBench {
           index.add(doc, part);
           offset += part.length;
         }
-        measure(embedder, index, squad.questions(queries * 2, 11), queries, threads, backendName);
+        measure(
+            embedder,
+            index,
+            squad.questions(queries * 2, 11),
+            queries,
+            threads,
+            backendName,
+            a.option("name", "search-cost"));
       }
     }
   }
@@ -103,7 +112,8 @@ public final class SearchCostBench {
       List<String> questions,
       int queries,
       int threads,
-      String backendName)
+      String backendName,
+      String name)
       throws Exception {
     List<String> warm = questions.subList(queries, 2 * queries);
     List<String> qs = questions.subList(0, queries);
@@ -158,12 +168,12 @@ public final class SearchCostBench {
     pool.shutdown();
     Map<String, Object> steps = new LinkedHashMap<>();
     steps.put("embed_query", ms(embed));
-    steps.put("keyword_top100", ms(keyword));
-    steps.put("vector_top100", ms(vector));
+    steps.put("keyword_top_candidates", ms(keyword));
+    steps.put("vector_top_candidates", ms(vector));
     steps.put("fusion", ms(fuse));
     steps.put("retrieve_hybrid", ms(whole));
     double perSecond = qs.size() / wall;
-    new BenchResult("search-cost")
+    new BenchResult(name)
         .put("backend", backendName)
         .put("session_chunks", index.size())
         .put("queries", qs.size())
@@ -173,12 +183,15 @@ public final class SearchCostBench {
         .put("closed_loop_searches_per_s", Stats.round(perSecond, 1))
         .write(
             String.format(
-                "in process, %,d chunks, one thread, median ms: embed %.2f, BM25 top100 %.2f,"
-                    + " HNSW top100 %.2f, fusion %.2f, whole hybrid %.2f; %d threads: %.0f"
+                Locale.ROOT,
+                "in process, %,d chunks, one thread, median ms: embed %.2f, BM25 top %d %.2f,"
+                    + " HNSW top %d %.2f, fusion %.2f, whole hybrid %.2f; %d threads: %.0f"
                     + " searches/s",
                 index.size(),
                 Stats.median(embed),
+                depth,
                 Stats.median(keyword),
+                depth,
                 Stats.median(vector),
                 Stats.median(fuse),
                 Stats.median(whole),

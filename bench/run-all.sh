@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Regenerates every results file the README quotes (bench/results/*.json), in the order the protocol needs
+# (docs/benchmarks.md): development sweeps, the fusion choice, then each test side once.
+#   bench/run-all.sh                 every section
+#   bench/run-all.sh retrieval knn   some sections: registry retrieval ingest embedder knn heap pdf jobs search answers
+# Needs ../shared/data (or COGENTX_DATA). The search section starts its own server (bench/server.sh) on
+# BENCH_PORT (default 8000). Chunk vectors are cached in bench/target/vector-cache, so a second run does not
+# embed the corpora again. Each line below is also the command to regenerate that one file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sections=("$@")
+[ ${#sections[@]} -gt 0 ] || sections=(registry retrieval ingest embedder knn heap pdf jobs search answers)
+port=${BENCH_PORT:-8000}
+vector_api="-Xmx4g --add-modules jdk.incubator.vector"
+start=$(date +%s)
+
+# Build once; every run below uses the same classes (BENCH_SKIP_BUILD).
+source ./scripts/java-env.sh
+mvn -B -q -pl bench -am package dependency:build-classpath -DskipTests -DskipITs -Dspotless.check.skip=true \
+  -DincludeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
+export BENCH_SKIP_BUILD=1
+
+timed() { # timed SECTION COMMAND...: runs and reports how long it took
+  local t0=$(date +%s) section=$1
+  shift
+  "$@"
+  echo "run-all: $section took $(($(date +%s) - t0)) s"
+}
+
+section_registry() {
+  bench/run.sh RegistryBench --name=registry
+}
+
+section_retrieval() {
+  # choose on development data (SciFact train claims, SQuAD development articles) ...
+  bench/run.sh SciFactBench --split=development --sweep --embedders=fp32 --name=scifact-dev-sweep
+  bench/run.sh SquadBench --split=development --sweep --embedders=fp32 --name=squad-dev-sweep
+  bench/run.sh FusionChoice --name=fusion-choice
+  if ! grep -q '"chosen_is_current_default": true' bench/results/fusion-choice.json; then
+    echo "run-all: the development data chose another fusion than the server's default (fusion-choice.json):" \
+      "set Retriever's default to it before evaluating the test side" >&2
+    exit 1
+  fi
+  # ... then evaluate the test side once, with the shipped settings
+  bench/run.sh SciFactBench --split=test --name=scifact-test
+  bench/run.sh SquadBench --split=test --name=squad-test
+}
+
+section_ingest() {
+  bench/run.sh IngestBench --documents-as=articles --models=all-MiniLM-L6-v2 --name=ingest-articles
+  bench/run.sh IngestBench --documents-as=paragraphs --models=all-MiniLM-L6-v2 --name=ingest
+}
+
+section_search() {
+  BENCH_JAVA_OPTS="$vector_api" bench/run.sh SearchCostBench --name=search-cost
+  bench/server.sh start "$port"
+  trap 'bench/server.sh stop' EXIT
+  local session=2f0e8d5c-6a3b-4c1d-9e7f-0a1b2c3d4e5f # filled by the first run, reused (not re-ingested) by the second
+  bench/run.sh SearchLatencyBench "http://127.0.0.1:$port" --rates=50,100,150,200,250,300 --session=$session \
+    --name=search-latency
+  bench/run.sh SearchLatencyBench "http://127.0.0.1:$port" --mode=keyword --rates=200,400 --session=$session \
+    --name=search-latency-keyword
+  bench/server.sh stop
+  trap - EXIT
+}
+
+section_embedder() {
+  bench/run.sh EmbedderThroughputBench --name=embedder-throughput
+}
+
+section_knn() {
+  bench/run.sh KnnBench --name=knn
+  BENCH_JAVA_OPTS="$vector_api" bench/run.sh KnnBench --name=knn-vector-api
+}
+
+section_heap() {
+  bench/run.sh SessionHeapBench --backend=lucene --name=session-heap
+  bench/run.sh SessionHeapBench --backend=exact --name=session-heap-exact
+}
+
+section_pdf() {
+  bench/run.sh PdfExtractBench --name=pdf-extract
+}
+
+section_jobs() {
+  bench/run.sh JobOverheadBench --name=job-overhead
+}
+
+section_answers() {
+  # Abstention and extractive answers: values chosen on the development articles, the test articles run once
+  # (docs/answers.md#how-abstention-is-evaluated).
+  bench/run.sh AnswerBench --split=development --dump=bench/target/answers-development.tsv --name=answers-development
+  bench/run.sh AbstentionChoice bench/target/answers-development.tsv --name=abstention-choice
+  bench/run.sh AnswerBench --split=test --name=answers-test
+}
+
+for section in "${sections[@]}"; do
+  case "$section" in
+    registry | retrieval | ingest | search | embedder | knn | heap | pdf | jobs | answers) timed "$section" "section_$section" ;;
+    *) echo "unknown section: $section" >&2; exit 2 ;;
+  esac
+done
+echo "run-all: ${sections[*]} took $(($(date +%s) - start)) s"
