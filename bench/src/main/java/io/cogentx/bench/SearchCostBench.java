@@ -121,7 +121,7 @@ public final class SearchCostBench {
     double[] whole = new double[qs.size()];
     for (int i = 0; i < qs.size(); i++) {
       long t0 = System.nanoTime();
-      qv[i] = embedder.embed(qs.get(i));
+      qv[i] = embedder.embedQuery(qs.get(i));
       long t1 = System.nanoTime();
       List<ScoredChunk> k = index.keywordSearch(qs.get(i), depth);
       long t2 = System.nanoTime();
