@@ -46,7 +46,7 @@ public final class AbstentionChoice {
     AbstentionPolicy best = choose(pooled);
     double[] all = rates(best, pooled);
     BenchResult result =
-        new BenchResult("abstention-choice")
+        new BenchResult(a.option("name", "abstention-choice"))
             .put("questions", pooled.size())
             .put("threshold", best.threshold())
             .put("coverage_weight", best.coverageWeight())

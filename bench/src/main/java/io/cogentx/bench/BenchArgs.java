@@ -1,11 +1,13 @@
 package io.cogentx.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Command-line arguments of a benchmark: positional values and {@code --name=value} or {@code
@@ -54,32 +56,70 @@ final class BenchArgs {
   }
 
   /**
-   * The evaluation data directory: {@code given} if not null, else {@code ../shared/data} relative
-   * to the repository root (the folder holding {@code bench/pom.xml}, searched upwards from the
-   * working directory).
+   * The evaluation data directory: {@code given} if not null, else {@code $COGENTX_DATA} if set,
+   * else {@code ../shared/data} beside the repository (the folder holding {@code bench/pom.xml},
+   * searched upwards from the working directory) or, in a linked git work tree, beside the main
+   * checkout. When none exists, the first candidate (benchmarks then skip, saying where they
+   * looked).
    */
   static Path dataDir(String given) {
     if (given != null) {
       return Path.of(given);
     }
+    String env = System.getenv("COGENTX_DATA");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    Path root = repositoryRoot();
+    Path beside = root.resolve("../shared/data").normalize();
+    if (Files.isDirectory(beside)) {
+      return beside;
+    }
+    return mainCheckout(root)
+        .map(main -> main.resolve("../shared/data").normalize())
+        .filter(Files::isDirectory)
+        .orElse(beside);
+  }
+
+  /** The folder holding bench/pom.xml above the working directory, else the working directory. */
+  static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("bench/pom.xml"))) {
-        return d.resolve("../shared/data").normalize();
+        return d;
       }
     }
-    return dir.resolve("../shared/data").normalize();
+    return dir;
+  }
+
+  /**
+   * The main checkout when {@code root} is a linked work tree ({@code .git} is a file naming its
+   * git directory, whose {@code commondir} leads to the main {@code .git}).
+   */
+  static Optional<Path> mainCheckout(Path root) {
+    try {
+      Path dotGit = root.resolve(".git");
+      if (!Files.isRegularFile(dotGit)) {
+        return Optional.empty();
+      }
+      String line = Files.readString(dotGit).strip();
+      if (!line.startsWith("gitdir:")) {
+        return Optional.empty();
+      }
+      Path gitDir = root.resolve(line.substring("gitdir:".length()).strip());
+      Path commonDir = gitDir.resolve(Files.readString(gitDir.resolve("commondir")).strip());
+      return Optional.ofNullable(commonDir.normalize().getParent());
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** The repository's bench/target folder, for caches; the working directory if not found. */
   static Path benchTarget() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("bench/pom.xml"))) {
-        return d.resolve("bench/target");
-      }
-    }
-    return dir.resolve("target");
+    Path root = repositoryRoot();
+    return Files.isRegularFile(root.resolve("bench/pom.xml"))
+        ? root.resolve("bench/target")
+        : root.resolve("target");
   }
 
   /** Prints the benchmark's SKIPPED line; the caller then returns (exit status 0). */

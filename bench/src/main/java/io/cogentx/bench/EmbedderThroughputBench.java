@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
 /**
  * Embedding throughput of all-MiniLM-L6-v2 in fp32 and int8 on 1,000 SQuAD sentences, through the
  * plugin SPI exactly as the server uses it. Run with {@code bench/run.sh EmbedderThroughputBench
- * [squad-dev-v1.1.json] [--grid] [--sentences=N]}; the file defaults to {@code
- * ../shared/data/qa/squad-dev-v1.1.json} (from the repository root) or {@code $SQUAD_JSON}. With
- * {@code --grid} it also tries other batch sizes and worker counts ({@code EMBEDDING_BATCH_SIZE},
- * {@code EMBEDDING_WORKERS}). Each figure is one call embedding all sentences, after a warm-up.
+ * [squad-dev-v1.1.json] [--grid] [--sentences=N] [--name=embedder-throughput]}; the file defaults
+ * to {@code $SQUAD_JSON}, else {@code ../shared/data/qa/squad-dev-v1.1.json} (from the repository
+ * root). With {@code --grid} it also tries other batch sizes and worker counts ({@code
+ * EMBEDDING_BATCH_SIZE}, {@code EMBEDDING_WORKERS}). Each figure is one call embedding all
+ * sentences, after a warm-up.
  */
 public final class EmbedderThroughputBench {
 
@@ -34,22 +35,11 @@ public final class EmbedderThroughputBench {
   private EmbedderThroughputBench() {}
 
   public static void main(String[] args) throws Exception {
-    Path squad = null;
-    boolean grid = false;
-    int count = 1000;
-    for (String arg : args) {
-      if (arg.equals("--grid")) {
-        grid = true;
-      } else if (arg.startsWith("--sentences=")) {
-        count = Integer.parseInt(arg.substring("--sentences=".length()));
-      } else {
-        squad = Path.of(arg);
-      }
-    }
-    if (squad == null) {
-      String env = System.getenv("SQUAD_JSON");
-      squad = Path.of(env != null ? env : "../shared/data/qa/squad-dev-v1.1.json");
-    }
+    BenchArgs a = BenchArgs.parse(args);
+    boolean grid = a.flag("grid");
+    int count = a.intOption("sentences", 1000);
+    String given = a.positional(0, System.getenv("SQUAD_JSON"));
+    Path squad = given != null ? Path.of(given) : BenchArgs.dataDir(null).resolve(SquadData.FILE);
     if (!Files.isRegularFile(squad)) {
       System.out.println(
           "EmbedderThroughputBench SKIPPED: SQuAD file not found at "
@@ -73,7 +63,7 @@ public final class EmbedderThroughputBench {
     System.out.printf("%d SQuAD sentences, %.1f words on average%n", sentences.size(), words);
 
     BenchResult result =
-        new BenchResult("embedder-throughput")
+        new BenchResult(a.option("name", "embedder-throughput"))
             .put("sentences", sentences.size())
             .put("mean_words_per_sentence", Math.round(words * 10) / 10.0);
     double fp32 = measure(providers.get(FP32), Map.of(), sentences);

@@ -1,6 +1,5 @@
 package io.cogentx.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,19 +12,24 @@ import java.util.Set;
  * SquadBench}). Flags are {@code --name=value}; a bare argument is the data directory.
  *
  * <ul>
- *   <li>{@code --data=DIR}: the evaluation data (default {@code ../shared/data} from the repository
- *       root)
+ *   <li>{@code --data=DIR}: the evaluation data (default: see {@link BenchArgs#dataDir})
  *   <li>{@code --embedders=A,B}: embedding models, by name or as {@code fp32} / {@code int8}
  *       (default both)
  *   <li>{@code --fusion=rrf|convex}, {@code --rrf-k=60}, {@code --keyword-weight=1}, {@code
  *       --vector-weight=1}, {@code --alpha=0.5}, {@code --candidates=100}: hybrid fusion (default:
  *       what the server ships)
  *   <li>{@code --chunk-tokens=200}, {@code --overlap=40}: the chunker's sizes
- *   <li>{@code --sweep}: also evaluate a grid of fusion settings on the same index
+ *   <li>{@code --split=development|test}: which side of the data ({@code development} by default:
+ *       SciFact's train claims, the SQuAD development articles; {@code test}: SciFact's test
+ *       claims, the SQuAD test articles). Settings are chosen on development only; see
+ *       docs/benchmarks.md
+ *   <li>{@code --sweep}: also evaluate a grid of fusion settings on the same index (development
+ *       only: a sweep is a choice)
  *   <li>{@code --vector-cache=DIR|false}: where chunk vectors are kept between runs (default {@code
  *       bench/target/vector-cache}; {@code false} embeds every time). A run that reads them reports
  *       the embedding time measured when they were made
- *   <li>{@code --name=NAME}: results file name (default the benchmark's)
+ *   <li>{@code --name=NAME}: results file name (default the benchmark's, e.g. {@code scifact-dev},
+ *       {@code scifact-dev-sweep}, {@code scifact-test})
  *   <li>{@code --questions=N}, {@code --seed=S}: SQuAD question sample (default all questions)
  * </ul>
  */
@@ -33,6 +37,9 @@ final class EvalOptions {
 
   static final String FP32 = "all-MiniLM-L6-v2";
   static final String INT8 = "all-MiniLM-L6-v2-int8";
+
+  static final String DEVELOPMENT = "development";
+  static final String TEST = "test";
 
   private static final Set<String> KNOWN =
       Set.of(
@@ -47,6 +54,7 @@ final class EvalOptions {
           "chunk-tokens",
           "overlap",
           "sweep",
+          "split",
           "vector-cache",
           "name",
           "questions",
@@ -70,11 +78,37 @@ final class EvalOptions {
       }
       options.flags.put(key, eq < 0 ? "true" : arg.substring(eq + 1));
     }
+    options.split(); // fails early on a bad value
+    if (options.sweep() && !options.split().equals(DEVELOPMENT)) {
+      throw new IllegalArgumentException(
+          "--sweep chooses settings, which is done on development data only (--split=development);"
+              + " test data is evaluated once with the chosen settings");
+    }
     return options;
   }
 
+  /** {@value #DEVELOPMENT} (the default; also {@code dev}) or {@value #TEST}. */
+  String split() {
+    String split = flags.getOrDefault("split", DEVELOPMENT);
+    return switch (split) {
+      case DEVELOPMENT, "dev" -> DEVELOPMENT;
+      case TEST -> TEST;
+      default ->
+          throw new IllegalArgumentException("--split must be development or test: " + split);
+    };
+  }
+
+  /**
+   * The results name: {@code --name}, else {@code BASE-dev}, {@code BASE-dev-sweep} or {@code
+   * BASE-test}.
+   */
+  String resultsName(String base) {
+    String split = split().equals(TEST) ? "test" : "dev";
+    return name(base + "-" + split + (sweep() ? "-sweep" : ""));
+  }
+
   Path dataDir() {
-    return Path.of(flags.getOrDefault("data", "../shared/data"));
+    return BenchArgs.dataDir(flags.get("data"));
   }
 
   List<String> embedders() {
@@ -128,13 +162,7 @@ final class EvalOptions {
    * bench/target of the repository holding the working directory (the working directory's else).
    */
   private static Path benchTarget() {
-    Path cwd = Path.of("").toAbsolutePath();
-    for (Path d = cwd; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("bench/pom.xml"))) {
-        return d.resolve("bench/target");
-      }
-    }
-    return cwd.resolve("target");
+    return BenchArgs.benchTarget();
   }
 
   String name(String defaultName) {

@@ -11,7 +11,7 @@ final class FusionGrid {
   private static final double[] VECTOR_WEIGHTS = {0.5, 0.67, 0.8, 1.25, 1.5, 2.0, 3.0};
   private static final int[] WEIGHTED_KS = {10, 20, 60};
   private static final int[] CANDIDATES = {10, 20, 30, 50, 75, 100, 200};
-  private static final int[] CONVEX_CANDIDATES = {20, 50, 100};
+  private static final int[] CONVEX_CANDIDATES = {20, 50, 100, 200};
 
   private FusionGrid() {}
 

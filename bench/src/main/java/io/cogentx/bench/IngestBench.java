@@ -97,7 +97,7 @@ public final class IngestBench {
     IndexBackend backend = Plugins.backend("lucene");
 
     BenchResult result =
-        new BenchResult(shape.equals("articles") ? "ingest-articles" : "ingest")
+        new BenchResult(a.option("name", shape.equals("articles") ? "ingest-articles" : "ingest"))
             .put("documents", documents.size())
             .put(
                 "document_shape",

@@ -37,7 +37,7 @@ public final class JobOverheadBench {
   private JobOverheadBench() {}
 
   public static void main(String[] args) throws Exception {
-    BenchResult result = new BenchResult("job-overhead");
+    BenchResult result = new BenchResult(BenchResult.name(args, "job-overhead"));
     Path spoolDir = Files.createTempDirectory("cogentx-job-bench");
     ExecutorService executor = Executors.newFixedThreadPool(2);
     SessionStore sessions =

@@ -103,9 +103,11 @@ public final class KnnBench {
 
     BenchResult result =
         new BenchResult(
-                "knn"
-                    + (synthetic.equals("mix2") ? "" : "-" + synthetic)
-                    + (vectorApi ? "-vector-api" : ""))
+                a.option(
+                    "name",
+                    "knn"
+                        + (synthetic.equals("mix2") ? "" : "-" + synthetic)
+                        + (vectorApi ? "-vector-api" : "")))
             .put("model", model)
             .put("dimension", real[0].length)
             .put("k", K)

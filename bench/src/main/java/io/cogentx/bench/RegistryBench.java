@@ -24,7 +24,7 @@ public final class RegistryBench {
   private RegistryBench() {}
 
   public static void main(String[] args) throws Exception {
-    BenchResult result = new BenchResult("registry");
+    BenchResult result = new BenchResult(BenchResult.name(args, "registry"));
     double opsPerSecond = throughput(2, 10_000, Duration.ofSeconds(3));
     long bytesPerSession = heapPerSession(100_000);
     double cleanupMillis = cleanup(10_000);

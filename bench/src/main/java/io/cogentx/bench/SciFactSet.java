@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The SciFact test split in BEIR form: 5,183 abstracts ({@code corpus.jsonl}, indexed as title, a
- * space and the abstract's sentences joined by spaces), the claims ({@code queries.jsonl}) and the
- * relevance judgements of the 300 test claims ({@code qrels/test.tsv}).
+ * SciFact in BEIR form: 5,183 abstracts ({@code corpus.jsonl}, indexed as title, a space and the
+ * abstract's sentences joined by spaces), the claims ({@code queries.jsonl}) and the relevance
+ * judgements of one split: {@code qrels/train.tsv} (809 claims, the development data settings are
+ * chosen on) or {@code qrels/test.tsv} (300 claims, reported once).
  *
  * @param qrels query id to (document id to grade), in file order
  */
@@ -27,13 +28,22 @@ record SciFactSet(
     Map<String, String> queries,
     Map<String, Map<String, Integer>> qrels) {
 
-  static boolean present(Path dir) {
-    return Files.isRegularFile(dir.resolve("corpus.jsonl"))
-        && Files.isRegularFile(dir.resolve("queries.jsonl"))
-        && Files.isRegularFile(dir.resolve("qrels/test.tsv"));
+  /** The judgements of a split: {@code train.tsv} for development, {@code test.tsv} for test. */
+  static String qrelsFile(String split) {
+    return switch (split) {
+      case EvalOptions.DEVELOPMENT -> "qrels/train.tsv";
+      case EvalOptions.TEST -> "qrels/test.tsv";
+      default -> throw new IllegalArgumentException("no SciFact split " + split);
+    };
   }
 
-  static SciFactSet read(Path dir) throws IOException {
+  static boolean present(Path dir, String split) {
+    return Files.isRegularFile(dir.resolve("corpus.jsonl"))
+        && Files.isRegularFile(dir.resolve("queries.jsonl"))
+        && Files.isRegularFile(dir.resolve(qrelsFile(split)));
+  }
+
+  static SciFactSet read(Path dir, String split) throws IOException {
     List<EvalDocument> corpus = new ArrayList<>();
     for (String line : Files.readAllLines(dir.resolve("corpus.jsonl"))) {
       if (line.isBlank()) {
@@ -50,7 +60,7 @@ record SciFactSet(
               doc.get("doc_id").toString(), title, (title + " " + abstractText).strip()));
     }
     Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
-    List<String> rows = Files.readAllLines(dir.resolve("qrels/test.tsv"));
+    List<String> rows = Files.readAllLines(dir.resolve(qrelsFile(split)));
     for (String row : rows.subList(1, rows.size())) {
       String[] cols = row.split("\t");
       if (cols.length == 3) {
@@ -69,7 +79,7 @@ record SciFactSet(
       }
     }
     if (!queries.keySet().containsAll(qrels.keySet())) {
-      throw new IOException("queries.jsonl lacks some of the judged test queries");
+      throw new IOException("queries.jsonl lacks some of the judged " + split + " queries");
     }
     return new SciFactSet(corpus, queries, qrels);
   }

@@ -92,7 +92,14 @@ public final class SearchCostBench {
           index.add(doc, part);
           offset += part.length;
         }
-        measure(embedder, index, squad.questions(queries * 2, 11), queries, threads, backendName);
+        measure(
+            embedder,
+            index,
+            squad.questions(queries * 2, 11),
+            queries,
+            threads,
+            backendName,
+            a.option("name", "search-cost"));
       }
     }
   }
@@ -103,7 +110,8 @@ public final class SearchCostBench {
       List<String> questions,
       int queries,
       int threads,
-      String backendName)
+      String backendName,
+      String name)
       throws Exception {
     List<String> warm = questions.subList(queries, 2 * queries);
     List<String> qs = questions.subList(0, queries);
@@ -163,7 +171,7 @@ public final class SearchCostBench {
     steps.put("fusion", ms(fuse));
     steps.put("retrieve_hybrid", ms(whole));
     double perSecond = qs.size() / wall;
-    new BenchResult("search-cost")
+    new BenchResult(name)
         .put("backend", backendName)
         .put("session_chunks", index.size())
         .put("queries", qs.size())

@@ -101,7 +101,10 @@ public final class SessionHeapBench {
       long perSession = (after - before) / sessions;
       long reported = ramBytesUsed / sessions;
       long notFreed = (closed - before) / sessions;
-      new BenchResult(backendName.equals("lucene") ? "session-heap" : "session-heap-" + backendName)
+      new BenchResult(
+              a.option(
+                  "name",
+                  backendName.equals("lucene") ? "session-heap" : "session-heap-" + backendName))
           .put("backend", backendName)
           .put("model", embedder.modelName())
           .put("sessions", sessions)

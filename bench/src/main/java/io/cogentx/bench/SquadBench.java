@@ -12,14 +12,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Passage retrieval on SQuAD v1.1 dev: the 2,067 paragraphs are ingested as documents into one
- * Lucene session index through the real chunker and embedder, and the questions are searched in
- * keyword, vector and hybrid mode through the server's {@code Retriever}; reports recall@1 and
- * recall@5 of the paragraph each question was written from (a paragraph ranks at its best chunk).
+ * Passage retrieval on SQuAD v1.1 dev, one side of the fixed article split ({@code
+ * bench/splits/squad-articles.json}): the paragraphs of the 24 articles of that side are ingested
+ * as documents into one Lucene session index through the real chunker and embedder (the other
+ * side's articles are never ingested), and their questions are searched in keyword, vector and
+ * hybrid mode through the server's {@code Retriever}; reports recall@1 and recall@5 of the
+ * paragraph each question was written from (a paragraph ranks at its best chunk). Settings are
+ * chosen on {@code --split=development} (the default) with {@code --sweep}; {@code --split=test} is
+ * evaluated once with the chosen settings.
  *
  * <p>Run with {@code bench/run.sh SquadBench [flags]} (see {@link EvalOptions}; {@code
- * --questions=N --seed=S} for a seeded sample, default all 10,570); by default both embedders with
- * the shipping fusion settings, writing {@code bench/results/squad.json}.
+ * --questions=N --seed=S} for a seeded sample, default all questions of the side); by default both
+ * embedders with the shipping fusion settings, writing {@code bench/results/squad-dev.json} (or
+ * {@code -dev-sweep}, {@code -test}).
  */
 public final class SquadBench {
 
@@ -37,7 +42,8 @@ public final class SquadBench {
               + " (pass the shared data directory as --data=DIR)");
       return;
     }
-    SquadSet set = SquadSet.read(file);
+    String split = options.split();
+    SquadSet set = SquadSet.read(file, SquadSet.splitArticles(SquadSet.splitFile(), split));
     long seed = options.longValue("seed", 42);
     List<SquadSet.Question> sample =
         set.sample(options.integer("questions", set.questions().size()), seed);
@@ -45,9 +51,17 @@ public final class SquadBench {
     RetrievalBenchRunner runner = new RetrievalBenchRunner(options, set.paragraphs(), questions);
     List<RetrievalBenchRunner.EmbedderRun> runs = runner.runAll();
 
-    BenchResult result = new BenchResult(options.name("squad"));
+    BenchResult result = new BenchResult(options.resultsName("squad"));
     result
-        .put("data", "SQuAD v1.1 dev, one document per paragraph")
+        .put("split", split)
+        .put(
+            "data",
+            "SQuAD v1.1 dev, the "
+                + split
+                + " articles of bench/splits/squad-articles.json, one document per paragraph"
+                + (split.equals(EvalOptions.TEST)
+                    ? " (evaluated once, nothing chosen on them)"
+                    : " (settings are chosen on these)"))
         .put("documents", set.paragraphs().size())
         .put("questions", sample.size())
         .put(

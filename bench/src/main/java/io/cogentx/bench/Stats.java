@@ -26,6 +26,10 @@ final class Stats {
     return Arrays.stream(values).average().orElse(Double.NaN);
   }
 
+  static double min(double[] values) {
+    return Arrays.stream(values).min().orElse(Double.NaN);
+  }
+
   static double max(double[] values) {
     return Arrays.stream(values).max().orElse(Double.NaN);
   }
