@@ -4,6 +4,7 @@ import io.cogentx.spi.Embedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Shares the embedding model fairly between sessions: every call is cut into batches, and each
@@ -45,7 +46,17 @@ public final class FairEmbedder implements Embedder {
     return out;
   }
 
+  /** A query takes one place in the same queue as a batch. */
+  @Override
+  public float[] embedQuery(String query) {
+    return inTurn(() -> delegate.embedQuery(query));
+  }
+
   private float[][] runBatch(List<String> batch) {
+    return inTurn(() -> delegate.embed(batch));
+  }
+
+  private <T> T inTurn(Supplier<T> work) {
     if (running.getQueueLength() >= maxWaiting) {
       throw new EmbedderBusyException(running.getQueueLength());
     }
@@ -56,7 +67,7 @@ public final class FairEmbedder implements Embedder {
       throw new EmbedderBusyException(running.getQueueLength());
     }
     try {
-      return delegate.embed(batch);
+      return work.get();
     } finally {
       running.release();
     }

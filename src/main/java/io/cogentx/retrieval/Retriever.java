@@ -75,7 +75,7 @@ public final class Retriever {
     }
     int depth = Math.max(k, candidates);
     List<ScoredChunk> keyword = index.keywordSearch(query, depth);
-    List<ScoredChunk> vector = index.vectorSearch(embedder.embed(query), depth);
+    List<ScoredChunk> vector = index.vectorSearch(embedder.embedQuery(query), depth);
     List<ScoredChunk> hits =
         switch (mode) {
           case KEYWORD -> keyword;
@@ -98,7 +98,7 @@ public final class Retriever {
     }
     return switch (mode) {
       case KEYWORD -> index.keywordSearch(query, k);
-      case VECTOR -> index.vectorSearch(embedder.embed(query), k);
+      case VECTOR -> index.vectorSearch(embedder.embedQuery(query), k);
       case HYBRID -> retrieve(index, query, k, mode).hits();
     };
   }

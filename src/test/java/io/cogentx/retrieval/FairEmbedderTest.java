@@ -28,6 +28,21 @@ class FairEmbedderTest {
   }
 
   @Test
+  void aQueryIsEmbeddedByTheModelsQueryEncoderInTheSameQueue() {
+    HashingEmbedder model =
+        new HashingEmbedder("m", 16) {
+          @Override
+          public float[] embedQuery(String query) {
+            return embed("instruction words " + query);
+          }
+        };
+    FairEmbedder fair = new FairEmbedder(model, 1, 4, 4);
+
+    assertThat(fair.embedQuery("bees")).containsExactly(model.embedQuery("bees"));
+    assertThat(fair.embedQuery("bees")).isNotEqualTo(fair.embed("bees"));
+  }
+
+  @Test
   void refusesNewWorkWhenTheQueueIsFull() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);

@@ -199,6 +199,33 @@ class IngestAndSearchTest {
   }
 
   @Test
+  void questionsAreEmbeddedAsQueriesNotAsPassages() throws Exception {
+    // An asymmetric model (BGE) embeds a query differently from a passage with the same words;
+    // this stand-in makes the difference total, so only embedQuery's vector finds the lighthouse.
+    HashingEmbedder asymmetric =
+        new HashingEmbedder("test-model", 64) {
+          @Override
+          public float[] embedQuery(String query) {
+            return embed("keeper wicks dusk");
+          }
+        };
+    Retriever withQueries = new Retriever(asymmetric);
+    DocumentInfo lighthouse = add("lighthouse.txt", "The keeper trimmed the wicks at dusk.");
+    add("bees.txt", "Honey bees communicate by a waggle dance.");
+
+    assertThat(withQueries.search(kb.index(), "waggle", 1, SearchMode.VECTOR))
+        .extracting(hit -> hit.chunk().documentId())
+        .containsExactly(lighthouse.id());
+    for (SearchMode mode : SearchMode.values()) {
+      assertThat(withQueries.retrieve(kb.index(), "waggle", 1, mode).vector())
+          .as(mode.label())
+          .first()
+          .extracting(hit -> hit.chunk().documentId())
+          .isEqualTo(lighthouse.id());
+    }
+  }
+
+  @Test
   void emptyQueryOrIndexFindsNothing() throws Exception {
     assertThat(retriever.search(kb.index(), "anything", 5, SearchMode.HYBRID)).isEmpty();
     add("a.txt", "Something.");

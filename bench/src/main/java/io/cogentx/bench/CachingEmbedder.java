@@ -39,6 +39,11 @@ final class CachingEmbedder implements Embedder {
     return out;
   }
 
+  @Override
+  public float[] embedQuery(String query) {
+    return delegate.embedQuery(query);
+  }
+
   /** Distinct texts embedded so far. */
   int cached() {
     return vectors.size();

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers the vector of every single text embedded (the queries), so a sweep over fusion settings
- * embeds each query once. Returns the same array for the same text, which {@link MemoizingIndex}
- * relies on.
+ * Remembers the vector of every query embedded, so a sweep over fusion settings embeds each query
+ * once. Returns the same array for the same query, which {@link MemoizingIndex} relies on.
  */
 final class MemoizingEmbedder implements Embedder {
 
@@ -19,17 +18,13 @@ final class MemoizingEmbedder implements Embedder {
   }
 
   @Override
-  public float[] embed(String text) {
-    return vectors.computeIfAbsent(text, delegate::embed);
+  public float[] embedQuery(String query) {
+    return vectors.computeIfAbsent(query, delegate::embedQuery);
   }
 
   @Override
   public float[][] embed(List<String> texts) {
-    float[][] out = new float[texts.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = embed(texts.get(i));
-    }
-    return out;
+    return delegate.embed(texts);
   }
 
   @Override

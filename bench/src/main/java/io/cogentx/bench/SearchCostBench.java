@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without HTTP.
  *
  * <p>Run with {@code BENCH_JAVA_OPTS="-Xmx4g --add-modules jdk.incubator.vector" bench/run.sh
- * SearchCostBench [DATA_DIR] [--queries=1000] [--threads=2] [--chunks=10000]} (the Vector API is on
- * in the server, see liberty/jvm.options).
+ * SearchCostBench [DATA_DIR] [--queries=1000] [--threads=2] [--chunks=10000]
+ * [--model=all-MiniLM-L6-v2]} (the Vector API is on in the server, see liberty/jvm.options).
  */
 public final class SearchCostBench {
 
@@ -58,7 +58,7 @@ public final class SearchCostBench {
     List<SciFactData.Abstract> scifact =
         Files.isRegularFile(data.resolve(SciFactData.CORPUS)) ? SciFactData.read(data) : List.of();
     String backendName = System.getenv().getOrDefault("VECTOR_BACKEND", "lucene");
-    try (Embedder embedder = Plugins.embedder(Plugins.FP32)) {
+    try (Embedder embedder = Plugins.embedder(a.option("model", Plugins.FP32))) {
       IndexBackend backend = Plugins.backend(backendName);
       Chunker chunker = new Chunker(embedder::countTokens);
       List<List<Chunk>> docs = new ArrayList<>();
@@ -131,7 +131,7 @@ public final class SearchCostBench {
     double[] whole = new double[qs.size()];
     for (int i = 0; i < qs.size(); i++) {
       long t0 = System.nanoTime();
-      qv[i] = embedder.embed(qs.get(i));
+      qv[i] = embedder.embedQuery(qs.get(i));
       long t1 = System.nanoTime();
       List<ScoredChunk> k = index.keywordSearch(qs.get(i), depth);
       long t2 = System.nanoTime();
@@ -175,6 +175,7 @@ public final class SearchCostBench {
     double perSecond = qs.size() / wall;
     new BenchResult(name)
         .put("backend", backendName)
+        .put("model", embedder.modelName())
         .put("session_chunks", index.size())
         .put("queries", qs.size())
         .put("candidates_per_method", depth)

@@ -24,6 +24,14 @@ public interface Embedder extends AutoCloseable {
     return embed(List.of(text))[0];
   }
 
+  /**
+   * The vector of a search query, to be compared with passages' {@link #embed} vectors. Asymmetric
+   * models (BGE) put an instruction before queries; by default a query is embedded like a passage.
+   */
+  default float[] embedQuery(String query) {
+    return embed(query);
+  }
+
   @Override
   default void close() {}
 }
