@@ -101,9 +101,11 @@ RUN for bin in /usr/bin/ffmpeg /usr/bin/tesseract /usr/bin/pocketsphinx_continuo
 
 # Non-root; group 0 owns what the server writes, so the image also runs under an arbitrary user id.
 # The compose file's volumes: vector_db (indexes, when persistence is on), config (extra plugin jars in
-# config/plugins), session_data (uploads waiting to be indexed; sessions themselves are in memory).
+# config/plugins), session_data (uploads waiting to be indexed, and the files of live sessions' documents; the
+# sessions themselves are in memory).
 RUN useradd --system --uid 1001 --gid 0 --home-dir /app --no-create-home --shell /usr/sbin/nologin cogentx \
-    && mkdir -p /app/vector_db /app/config/plugins /app/session_data/uploads /opt/wlp/output \
+    && mkdir -p /app/vector_db /app/config/plugins /app/session_data/uploads /app/session_data/documents \
+       /opt/wlp/output \
     && chown -R 1001:0 /app /opt/wlp/output && chmod -R g=u /app /opt/wlp/output
 
 ENV JAVA_HOME=/opt/java \
@@ -114,6 +116,7 @@ ENV JAVA_HOME=/opt/java \
     VECTOR_DB_DIRECTORY=/app/vector_db \
     PLUGINS_DIRECTORY=/app/config/plugins \
     UPLOAD_SPOOL_DIRECTORY=/app/session_data/uploads \
+    DOCUMENT_FILES_DIRECTORY=/app/session_data/documents \
     OPT_OUT_TRACKING=true
 USER 1001
 WORKDIR /app

@@ -89,7 +89,9 @@ $("api-docs")?.setAttribute("href", `${api.baseUrl}/api/docs`);
 async function describeFormats() {
   try {
     const plugins = await api.plugins();
-    const extensions = [...new Set((plugins.loaders ?? []).flatMap((l) => l.extensions ?? []))];
+    const extensions = [
+      ...new Set((plugins.kinds?.loaders ?? []).flatMap((l) => l.file_extensions ?? [])),
+    ];
     if (extensions.length) {
       $("file-input").accept = extensions.map((e) => `.${e}`).join(",");
       $("upload-limit").textContent = `Accepted: ${extensions.join(", ")}`;

@@ -1,5 +1,6 @@
 package io.cogentx.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cogentx.plugins.generator.ollama.OllamaDouble;
@@ -293,12 +294,16 @@ class DockerStackIT {
   @Test
   @Order(6)
   void aPluginJarDroppedIntoTheConfigVolumeIsLoadedAfterARestart() throws IOException {
-    Path jar = DropInPlugin.build(Files.createTempDirectory(DockerStack.LOGS, "plugin-"));
-    String backend = stack.container("backend");
-    assertThat(json(get("/api/v1/plugins", null)).toString()).doesNotContain(DropInPlugin.NAME);
+    // the worked example of docs/writing-a-plugin.md, which the server's WAR does not contain
+    Path jar = Path.of("target/it-plugins/cogentx-loader-subtitles.jar");
+    assertThat(jar).as("copied there in pre-integration-test (server.pom.xml)").isRegularFile();
+    assertThat(loaderNames()).doesNotContain("subtitles");
 
     DockerStack.docker(
-            Duration.ofMinutes(1), "cp", jar.toString(), backend + ":/app/config/plugins/")
+            Duration.ofMinutes(1),
+            "cp",
+            jar.toString(),
+            stack.container("backend") + ":/app/config/plugins/")
         .orFail("docker cp into the config volume");
     Instant restart = Instant.now();
     stack.compose(Duration.ofMinutes(3), "restart", "backend").orFail("compose restart backend");
@@ -306,33 +311,24 @@ class DockerStackIT {
     awaitOk("/api/v1/plugins", START_TIMEOUT);
     MEASURED.put("restart_seconds", seconds(Duration.between(restart, Instant.now())));
 
-    JsonObject plugins = json(get("/api/v1/plugins", null));
-    assertThat(plugins.getJsonArray("plugin_jars").getString(0)).isEqualTo(DropInPlugin.JAR_NAME);
-    JsonObject loader =
-        plugins.getJsonArray("loaders").getValuesAs(JsonObject.class).stream()
-            .filter(l -> l.getString("name").equals(DropInPlugin.NAME))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no rot13 loader in " + plugins));
-    assertThat(loader.getString("version")).isEqualTo(DropInPlugin.VERSION);
-
-    // the plugin's own code reads the file: its plain words are found
+    assertThat(json(get("/api/v1/plugins", null)).getJsonArray("plugin_jars").toString())
+        .contains("cogentx-loader-subtitles.jar");
+    assertThat(loaderNames()).contains("subtitles");
+    // the plugin's own code reads the file: the cue is found with its time
     String session = UUID.randomUUID().toString();
     HttpResponse<String> upload =
         send(
             new Multipart()
-                .file(
-                    "file",
-                    "orders." + DropInPlugin.EXTENSION,
-                    "application/octet-stream",
-                    DropInPlugin.rot13("The quartermaster hides the brass astrolabe in the galley.")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .file("file", "lecture.srt", "application/x-subrip", SRT.getBytes(UTF_8))
                 .postTo(
                     HttpRequest.newBuilder(URI.create(FRONT + "/api/v1/documents?wait=true"))
                         .timeout(Duration.ofMinutes(2)),
                     session));
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
-    assertThat(json(upload).getString("loader")).isEqualTo(DropInPlugin.NAME);
-    searchHit(session, "where is the brass astrolabe", "quartermaster hides the brass astrolabe");
+    assertThat(json(upload).getString("loader")).isEqualTo("subtitles");
+    JsonObject hit =
+        searchHit(session, "since when does La Rance produce electricity", "since 1966");
+    assertThat(hit.getJsonNumber("start_seconds").doubleValue()).as("cited by time").isEqualTo(1.0);
   }
 
   @Test
@@ -348,6 +344,27 @@ class DockerStackIT {
   }
 
   // --- helpers
+
+  private static final String SRT =
+      """
+      1
+      00:00:01,000 --> 00:00:04,000
+      Welcome to the lecture on tidal power.
+
+      2
+      00:02:13,500 --> 00:02:41,000
+      The barrage at La Rance has produced electricity since 1966.
+      """;
+
+  private static List<String> loaderNames() {
+    return json(get("/api/v1/plugins", null))
+        .getJsonObject("kinds")
+        .getJsonArray("loaders")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .map(l -> l.getString("name"))
+        .toList();
+  }
 
   /** The stack's output so far, in target/docker-it/stack.log. */
   private static void saveLogs() throws IOException {

@@ -37,13 +37,16 @@ class PlatformIT {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject health = Api.json(response);
     assertThat(health.getString("status")).isEqualTo("healthy");
-    JsonObject ollama =
+    JsonObject plugins =
         health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-            .filter(c -> c.getString("name").equals("ollama"))
+            .filter(c -> c.getString("name").equals("plugins"))
             .findFirst()
             .orElseThrow();
-    assertThat(ollama.getString("status")).isEqualTo("UP");
-    assertThat(ollama.getJsonObject("data").getBoolean("reachable")).isFalse();
+    // Ollama away: the generator says so, and the server stays ready (answers are extractive)
+    assertThat(plugins.getString("status")).isEqualTo("UP");
+    assertThat(plugins.getJsonObject("data").getString("ollama")).isEqualTo("degraded");
+    assertThat(plugins.getJsonObject("data").getString("ollama.reachable")).isEqualTo("false");
+    assertThat(plugins.getJsonObject("data").getString("ollama.message")).contains("extractive");
     assertThat(response.headers().firstValue(SESSION)).isEmpty();
   }
 
@@ -51,27 +54,29 @@ class PlatformIT {
   void readinessSaysWhetherOllamaHoldsTheConfiguredModelAndHowToPullIt() {
     OllamaDouble ollama = Ollama.fresh(); // lists llama2:latest, the server's OLLAMA_MODEL
     try {
-      JsonObject pulled = ollamaCheck(Api.get("/health/ready"));
-      assertThat(pulled.getString("status")).isEqualTo("UP");
-      assertThat(pulled.getJsonObject("data").getBoolean("reachable")).isTrue();
-      assertThat(pulled.getJsonObject("data").getBoolean("model_available")).isTrue();
-      assertThat(pulled.getJsonObject("data").containsKey("hint")).isFalse();
+      JsonObject pulled = pluginsCheck(Api.get("/health/ready")).getJsonObject("data");
+      assertThat(pulled.getString("ollama")).isEqualTo("up");
+      assertThat(pulled.getString("ollama.reachable")).isEqualTo("true");
+      assertThat(pulled.getString("ollama.model_available")).isEqualTo("true");
 
       ollama.model("mistral");
       HttpResponse<String> ready = Api.get("/health/ready");
-      JsonObject missing = ollamaCheck(ready);
+      JsonObject missing = pluginsCheck(ready);
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(missing.getString("status")).isEqualTo("UP");
-      assertThat(missing.getJsonObject("data").getBoolean("model_available")).isFalse();
-      assertThat(missing.getJsonObject("data").getString("hint")).contains("ollama pull llama2");
+      assertThat(missing.getJsonObject("data").getString("ollama")).isEqualTo("degraded");
+      assertThat(missing.getJsonObject("data").getString("ollama.model_available"))
+          .isEqualTo("false");
+      assertThat(missing.getJsonObject("data").getString("ollama.message"))
+          .contains("ollama pull llama2");
     } finally {
       ollama.reset();
     }
   }
 
-  private static JsonObject ollamaCheck(HttpResponse<String> health) {
+  private static JsonObject pluginsCheck(HttpResponse<String> health) {
     return Api.json(health).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(c -> c.getString("name").equals("ollama"))
+        .filter(c -> c.getString("name").equals("plugins"))
         .findFirst()
         .orElseThrow();
   }
@@ -106,13 +111,44 @@ class PlatformIT {
     HttpResponse<String> response = Api.get("/api/v1/plugins");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonObject plugins = Api.json(response);
-    assertThat(plugins.getJsonArray("loaders").toString())
-        .contains("\"text\"", "\"markdown\"", "text/markdown", "\"md\"");
-    assertThat(plugins.getJsonArray("embedders").toString()).contains("all-MiniLM-L6-v2");
-    assertThat(plugins.getJsonArray("index_backends").toString()).contains("lucene", "exact");
-    assertThat(plugins.getJsonArray("generators").toString()).contains("ollama", "openai");
+    JsonObject kinds = Api.json(response).getJsonObject("kinds");
+    assertThat(kinds.keySet())
+        .containsExactly(
+            "loaders", "embedders", "index_backends", "generators", "transcribers", "ocr_engines");
+    JsonObject pdf = named(kinds, "loaders", "pdf");
+    assertThat(pdf.getBoolean("active")).isTrue();
+    assertThat(pdf.getString("progress_unit")).isEqualTo("page");
+    assertThat(pdf.getJsonArray("media_types").toString()).contains("application/pdf");
+    assertThat(pdf.getJsonArray("settings").toString()).contains("OCR_LANGUAGES", "OCR_MAX_PAGES");
+    // the IT server sets OCR_MAX_PAGES=2: the listing shows the value in force beside the default
+    JsonObject ocrMaxPages =
+        pdf.getJsonArray("settings").getValuesAs(JsonObject.class).stream()
+            .filter(s -> s.getString("name").equals("OCR_MAX_PAGES"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ocrMaxPages.getString("value")).isEqualTo("2");
+    assertThat(ocrMaxPages.getString("default_value")).isEqualTo("100");
+    assertThat(named(kinds, "loaders", "markdown").getJsonArray("file_extensions").toString())
+        .contains("\"md\"");
+    assertThat(named(kinds, "embedders", "all-MiniLM-L6-v2").getBoolean("active")).isTrue();
+    assertThat(named(kinds, "embedders", "all-MiniLM-L6-v2-int8").getBoolean("active")).isFalse();
+    assertThat(named(kinds, "index_backends", "lucene").getBoolean("active")).isTrue();
+    assertThat(named(kinds, "index_backends", "exact").getBoolean("active")).isFalse();
+    JsonObject ollama = named(kinds, "generators", "ollama");
+    assertThat(ollama.getBoolean("active")).isTrue();
+    assertThat(ollama.getJsonObject("health").getString("status")).isIn("up", "degraded");
+    assertThat(named(kinds, "generators", "openai").getJsonArray("settings").toString())
+        .contains("OPENAI_API_KEY");
+    assertThat(named(kinds, "ocr_engines", "tesseract").getJsonArray("settings").toString())
+        .contains("TESSERACT_PATH");
     assertThat(response.headers().firstValue(SESSION)).isEmpty();
+  }
+
+  private static JsonObject named(JsonObject kinds, String kind, String name) {
+    return kinds.getJsonArray(kind).getValuesAs(JsonObject.class).stream()
+        .filter(p -> p.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " named " + name + ": " + kinds));
   }
 
   private static String readLog() {

@@ -35,6 +35,9 @@ import java.util.Set;
  */
 public record AbstentionPolicy(double threshold, double coverageWeight) {
 
+  /** What an abstaining answer says. */
+  public static final String NOT_FOUND = "I could not find this in your documents.";
+
   /**
    * Chosen on SQuAD v1.1 dev with all-MiniLM-L6-v2 and hybrid retrieval, over all 14,400 questions
    * of nine AnswerBench draws of 12 ingested articles (bench {@code AbstentionChoice}: the grid

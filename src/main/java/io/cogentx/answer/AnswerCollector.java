@@ -1,6 +1,6 @@
 package io.cogentx.answer;
 
-import io.cogentx.api.problem.Problem;
+import io.cogentx.problem.Problem;
 
 /** Keeps an answer's events, for the JSON reply. */
 public final class AnswerCollector implements AnswerListener {
@@ -35,7 +35,7 @@ public final class AnswerCollector implements AnswerListener {
   public AnswerEvents.Reply reply() {
     return new AnswerEvents.Reply(
         done.answer(),
-        AnswerService.cited(sources.sources(), done.citations()),
+        Citations.cited(sources.sources(), done.citations()),
         sources.sources(),
         done.abstained(),
         done.backend(),

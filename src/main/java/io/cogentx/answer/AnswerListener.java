@@ -1,6 +1,6 @@
 package io.cogentx.answer;
 
-import io.cogentx.api.problem.Problem;
+import io.cogentx.problem.Problem;
 
 /** Receives an answer as it is made, in order: sources, tokens, then done or failed. */
 public interface AnswerListener {

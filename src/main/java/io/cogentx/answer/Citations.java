@@ -26,4 +26,9 @@ public final class Citations {
     }
     return List.copyOf(cited);
   }
+
+  /** The sources whose numbers are among {@code numbers}, in their order. */
+  public static List<Source> cited(List<Source> sources, List<Integer> numbers) {
+    return sources.stream().filter(s -> numbers.contains(s.n())).toList();
+  }
 }

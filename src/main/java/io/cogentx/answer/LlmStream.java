@@ -17,16 +17,16 @@ import java.util.concurrent.TimeUnit;
  * the client. Reading never hangs: a model silent for longer than the timeout ends the stream with
  * a failure, and {@link #cancel()} interrupts the worker (which stops the HTTP exchange).
  */
-final class LlmStream {
+public final class LlmStream {
 
   /** What the model did next. */
-  sealed interface Event permits Token, Finished, Failed {}
+  public sealed interface Event permits Token, Finished, Failed {}
 
-  record Token(String text) implements Event {}
+  public record Token(String text) implements Event {}
 
-  record Finished(Generation generation) implements Event {}
+  public record Finished(Generation generation) implements Event {}
 
-  record Failed(String reason) implements Event {}
+  public record Failed(String reason) implements Event {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final String model;
@@ -37,7 +37,8 @@ final class LlmStream {
     this.model = model;
   }
 
-  static LlmStream start(Generator generator, List<ChatMessage> messages, ExecutorService pool) {
+  public static LlmStream start(
+      Generator generator, List<ChatMessage> messages, ExecutorService pool) {
     LlmStream stream = new LlmStream(generator.model());
     stream.task =
         pool.submit(
@@ -57,7 +58,7 @@ final class LlmStream {
     return stream;
   }
 
-  String model() {
+  public String model() {
     return model;
   }
 
@@ -65,7 +66,7 @@ final class LlmStream {
    * Waits for the first event and keeps it for {@link #next}; fails if it is a failure, so that a
    * model that cannot start is an exception the fault-tolerance policy sees.
    */
-  void awaitFirst() throws GenerationException, InterruptedException {
+  public void awaitFirst() throws GenerationException, InterruptedException {
     Event first = events.take();
     if (first instanceof Failed failed) {
       throw new GenerationException(failed.reason());
@@ -74,7 +75,7 @@ final class LlmStream {
   }
 
   /** The next event; a {@link Failed} one if none came within {@code idle}. */
-  Event next(Duration idle) throws InterruptedException {
+  public Event next(Duration idle) throws InterruptedException {
     if (pending != null) {
       Event e = pending;
       pending = null;
@@ -89,7 +90,7 @@ final class LlmStream {
     return e;
   }
 
-  void cancel() {
+  public void cancel() {
     if (task != null) {
       task.cancel(true);
     }

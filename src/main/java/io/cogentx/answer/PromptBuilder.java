@@ -20,7 +20,7 @@ public final class PromptBuilder {
           + " own documents. After every statement, cite the sources it comes from with their"
           + " numbers in square brackets, like [1] or [2][3]. Do not use any other knowledge. If"
           + " the sources do not contain the answer, say exactly: \""
-          + AnswerService.NOT_FOUND
+          + AbstentionPolicy.NOT_FOUND
           + "\" Answer in the language of the question, briefly.";
 
   private final int contextTokens;

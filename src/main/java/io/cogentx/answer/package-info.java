@@ -1,8 +1,6 @@
 /**
- * Answers: abstention, the extractive answerer, prompts for a model, citations, and the
- * fault-tolerant call to the generator plugin. Everything but {@link
- * io.cogentx.answer.AnswerService}, {@link io.cogentx.answer.GeneratorCalls} and {@link
- * io.cogentx.answer.AnswerSettings} is plain Java, unit-tested without a server and used as is by
- * the benchmarks.
+ * Answering, as plain Java: abstention, the extractive answerer, prompts for a model, the model's
+ * stream, citations. Unit-tested without a server and used as is by the benchmarks; {@link
+ * io.cogentx.application.AnswerService} puts it together.
  */
 package io.cogentx.answer;

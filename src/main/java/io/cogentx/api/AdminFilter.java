@@ -1,6 +1,6 @@
 package io.cogentx.api;
 
-import io.cogentx.api.problem.ProblemType;
+import io.cogentx.problem.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

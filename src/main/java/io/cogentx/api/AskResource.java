@@ -2,12 +2,12 @@ package io.cogentx.api;
 
 import io.cogentx.answer.AnswerCollector;
 import io.cogentx.answer.AnswerEvents;
-import io.cogentx.answer.AnswerService;
-import io.cogentx.answer.AnswerSettings;
 import io.cogentx.answer.Question;
 import io.cogentx.answer.Turn;
-import io.cogentx.api.problem.ProblemType;
-import io.cogentx.knowledge.RetrievalSettings;
+import io.cogentx.application.AnswerService;
+import io.cogentx.application.AnswerSettings;
+import io.cogentx.application.RetrievalSettings;
+import io.cogentx.problem.ProblemType;
 import io.cogentx.retrieval.SearchMode;
 import io.cogentx.session.Session;
 import jakarta.annotation.Resource;

@@ -1,10 +1,11 @@
 package io.cogentx.api;
 
-import io.cogentx.api.problem.ProblemType;
+import io.cogentx.api.problem.ProblemResponses;
+import io.cogentx.application.DocumentService;
+import io.cogentx.application.IngestService;
 import io.cogentx.jobs.Job;
 import io.cogentx.jobs.JobView;
-import io.cogentx.knowledge.DocumentService;
-import io.cogentx.knowledge.IngestJobs;
+import io.cogentx.problem.ProblemType;
 import io.cogentx.retrieval.DocumentInfo;
 import io.cogentx.spi.DocumentException;
 import jakarta.inject.Inject;
@@ -77,7 +78,7 @@ public class DocumentResource {
 
   @Inject CurrentSession current;
   @Inject DocumentService documents;
-  @Inject IngestJobs jobs;
+  @Inject IngestService jobs;
   @jakarta.ws.rs.core.Context UriInfo uri;
 
   @POST
@@ -227,12 +228,12 @@ public class DocumentResource {
             UriBuilder.fromUri(base).path("documents").path(ended.document().id()).build();
         yield Response.created(location).entity(ended.document()).build();
       }
-      case FAILED -> job.problem().at(path).toResponse().build();
+      case FAILED -> ProblemResponses.of(job.problem().at(path)).build();
       default ->
-          ProblemType.JOB_CANCELLED
-              .with("The upload was cancelled before it was indexed; nothing was added.")
-              .at(path)
-              .toResponse()
+          ProblemResponses.of(
+                  ProblemType.JOB_CANCELLED
+                      .with("The upload was cancelled before it was indexed; nothing was added.")
+                      .at(path))
               .build();
     };
   }

@@ -1,11 +1,11 @@
 package io.cogentx.api;
 
-import io.cogentx.api.problem.ProblemType;
+import io.cogentx.application.IngestService;
 import io.cogentx.jobs.Job;
 import io.cogentx.jobs.JobEventStream;
 import io.cogentx.jobs.JobState;
 import io.cogentx.jobs.JobView;
-import io.cogentx.knowledge.IngestJobs;
+import io.cogentx.problem.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,7 +45,7 @@ public class JobResource {
   public record JobList(List<JobView> jobs) {}
 
   @Inject CurrentSession current;
-  @Inject IngestJobs jobs;
+  @Inject IngestService jobs;
 
   @GET
   @Operation(summary = "This session's upload jobs, newest first")

@@ -1,6 +1,6 @@
 package io.cogentx.api;
 
-import io.cogentx.api.problem.ProblemType;
+import io.cogentx.problem.ProblemType;
 import io.cogentx.retrieval.SearchMode;
 
 /** Checks of the parameters that search and ask share: the text, {@code k} and {@code mode}. */

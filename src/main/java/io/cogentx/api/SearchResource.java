@@ -1,7 +1,7 @@
 package io.cogentx.api;
 
-import io.cogentx.knowledge.DocumentService;
-import io.cogentx.knowledge.RetrievalSettings;
+import io.cogentx.application.DocumentService;
+import io.cogentx.application.RetrievalSettings;
 import io.cogentx.retrieval.SearchMode;
 import io.cogentx.spi.Chunk;
 import io.cogentx.spi.ScoredChunk;

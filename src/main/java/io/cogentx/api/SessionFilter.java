@@ -1,6 +1,6 @@
 package io.cogentx.api;
 
-import io.cogentx.api.problem.ProblemType;
+import io.cogentx.problem.ProblemType;
 import io.cogentx.session.Session;
 import io.cogentx.session.SessionId;
 import io.cogentx.session.SessionRegistry;

@@ -2,7 +2,7 @@ package io.cogentx.api;
 
 import io.cogentx.answer.AnswerEvents;
 import io.cogentx.answer.AnswerListener;
-import io.cogentx.api.problem.Problem;
+import io.cogentx.problem.Problem;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;

@@ -1,8 +1,8 @@
 package io.cogentx.api;
 
-import io.cogentx.api.problem.ProblemException;
-import io.cogentx.api.problem.ProblemType;
-import io.cogentx.knowledge.RetrievalSettings;
+import io.cogentx.application.RetrievalSettings;
+import io.cogentx.problem.ProblemException;
+import io.cogentx.problem.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

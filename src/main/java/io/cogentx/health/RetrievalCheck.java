@@ -1,6 +1,8 @@
 package io.cogentx.health;
 
-import io.cogentx.knowledge.RetrievalRuntime;
+import io.cogentx.application.RetrievalRuntime;
+import io.cogentx.application.RetrievalSettings;
+import io.cogentx.retrieval.Loaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.health.Startup;
 public class RetrievalCheck implements HealthCheck {
 
   @Inject RetrievalRuntime runtime;
+  @Inject RetrievalSettings settings;
 
   @Override
   public HealthCheckResponse call() {
@@ -30,11 +33,11 @@ public class RetrievalCheck implements HealthCheck {
         .up()
         .withData("embedding_model", runtime.embedder().modelName())
         .withData("dimension", runtime.embedder().dimension())
-        .withData("index_backend", runtime.backend().name())
+        .withData("index_backend", settings.vectorBackend())
         .withData("embedding_batches_waiting", runtime.embedder().waiting())
         .withData(
             "loaders",
-            String.join(", ", runtime.plugins().loaders().stream().map(l -> l.name()).toList()))
+            String.join(", ", runtime.loaders().all().stream().map(Loaders.Named::name).toList()))
         .build();
   }
 }

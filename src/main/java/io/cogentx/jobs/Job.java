@@ -1,7 +1,8 @@
 package io.cogentx.jobs;
 
-import io.cogentx.api.problem.Problem;
+import io.cogentx.problem.Problem;
 import io.cogentx.retrieval.DocumentInfo;
+import io.cogentx.retrieval.Upload;
 import io.cogentx.session.Session;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,7 @@ public final class Job {
 
   private final String id;
   private final Session session;
-  private final JobRequest request;
+  private final Upload upload;
   private final Clock clock;
   private final Instant createdAt;
   private final List<Consumer<JobView>> watchers = new ArrayList<>();
@@ -38,10 +39,10 @@ public final class Job {
   private volatile boolean cancelRequested;
   private JobView view;
 
-  Job(String id, Session session, JobRequest request, Clock clock) {
+  Job(String id, Session session, Upload upload, Clock clock) {
     this.id = id;
     this.session = session;
-    this.request = request;
+    this.upload = upload;
     this.clock = clock;
     this.createdAt = clock.instant();
     this.updatedAt = createdAt;
@@ -62,8 +63,8 @@ public final class Job {
     return session;
   }
 
-  JobRequest request() {
-    return request;
+  Upload upload() {
+    return upload;
   }
 
   /** The current state. */
@@ -177,17 +178,29 @@ public final class Job {
     }
   }
 
+  /** The progress in words; a loader's own stages read "Transcribing minute 3 of 10". */
   private String describe(String newStage, int newDone, int newTotal) {
+    String unit = upload.unit();
     return switch (newStage) {
       case "extracting" ->
           newTotal > 0
-              ? "Extracting " + request.unit() + " " + newDone + " of " + newTotal
+              ? "Extracting " + unit + " " + newDone + " of " + newTotal
               : "Extracting text";
-      case "ocr" -> "Reading " + request.unit() + " " + newDone + " of " + newTotal + " by OCR";
+      case "ocr" -> "Reading " + unit + " " + newDone + " of " + newTotal + " by OCR";
       case "chunking" -> "Cutting the text into chunks";
       case "embedding" -> "Embedding chunk " + newDone + " of " + newTotal;
       case "indexed" -> "Indexed " + newTotal + " chunks";
-      default -> newStage;
+      default ->
+          newTotal > 0
+              ? Character.toUpperCase(newStage.charAt(0))
+                  + newStage.substring(1)
+                  + " "
+                  + unit
+                  + " "
+                  + newDone
+                  + " of "
+                  + newTotal
+              : newStage;
     };
   }
 
@@ -199,8 +212,8 @@ public final class Job {
         done,
         total,
         message,
-        request.fileName(),
-        request.title(),
+        upload.fileName(),
+        upload.title(),
         document,
         problem == null ? null : members(problem),
         createdAt,

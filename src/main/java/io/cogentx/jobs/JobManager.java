@@ -1,13 +1,12 @@
 package io.cogentx.jobs;
 
-import io.cogentx.api.problem.Problem;
+import io.cogentx.problem.Problem;
 import io.cogentx.retrieval.DocumentInfo;
 import io.cogentx.retrieval.IngestCancelledException;
 import io.cogentx.retrieval.Upload;
 import io.cogentx.session.Session;
-import io.cogentx.spi.SegmentSink;
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.cogentx.session.SessionClosedException;
+import io.cogentx.spi.Progress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,7 @@ public final class JobManager {
   /** What a job does: read, chunk, embed and index the upload into the session. */
   @FunctionalInterface
   public interface Ingest {
-    DocumentInfo ingest(Session session, Upload upload, SegmentSink progress) throws Exception;
+    DocumentInfo ingest(Session session, Upload upload, Progress progress) throws Exception;
   }
 
   private final IngestQueue queue;
@@ -88,12 +87,12 @@ public final class JobManager {
    *
    * @throws IngestQueue.FullException when too many jobs wait (nothing is queued)
    */
-  public Job submit(Session session, JobRequest request) {
-    Job job = new Job(newId(), session, request, clock);
+  public Job submit(Session session, Upload upload) {
+    Job job = new Job(newId(), session, upload, clock);
     try {
       SessionJobs jobs = jobs(session);
       if (!jobs.add(job)) {
-        throw new io.cogentx.session.SessionClosedException();
+        throw new SessionClosedException();
       }
       try {
         queue.submit(job);
@@ -102,7 +101,7 @@ public final class JobManager {
         throw e;
       }
     } catch (RuntimeException e) {
-      spool.delete(request.file());
+      spool.delete(upload.file());
       throw e;
     }
     LOG.fine(() -> "Session " + session.hash() + ": job " + job.id() + " queued");
@@ -157,19 +156,9 @@ public final class JobManager {
       return;
     }
     job.started();
-    JobRequest request = job.request();
     Runnable ending;
-    try (InputStream content = Files.newInputStream(request.file())) {
-      DocumentInfo added =
-          ingest.ingest(
-              job.session(),
-              new Upload(
-                  content,
-                  request.fileName(),
-                  request.mediaType(),
-                  request.title(),
-                  request.options()),
-              progressOf(job));
+    try {
+      DocumentInfo added = ingest.ingest(job.session(), job.upload(), progressOf(job));
       ending = () -> job.succeeded(added);
     } catch (IngestCancelledException e) {
       ending = job::cancelled;
@@ -184,20 +173,20 @@ public final class JobManager {
     end(job, ending);
   }
 
-  /** Deletes the stored upload, then records how the job ended (so watchers see no file left). */
+  /**
+   * Deletes the stored upload unless the ingest kept it as the document's file, then records how
+   * the job ended (so watchers see no stray file left).
+   */
   private void end(Job job, Runnable ending) {
-    spool.delete(job.request().file());
+    spool.delete(job.upload().file());
     ending.run();
     LOG.fine(() -> "Session " + job.session().hash() + ": job " + job.id() + " " + job.state());
   }
 
-  private static SegmentSink progressOf(Job job) {
-    return new SegmentSink() {
+  private static Progress progressOf(Job job) {
+    return new Progress() {
       @Override
-      public void accept(io.cogentx.spi.Segment segment) {}
-
-      @Override
-      public void progress(String stage, int done, int total) {
+      public void report(String stage, int done, int total) {
         job.progress(stage, done, total);
       }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param fileName the uploaded file's name, or {@code null} for pasted text
  * @param mediaType the media type it was read as
  * @param loader the loader plugin that read it
+ * @param fileSize bytes of the file as uploaded (of the text, for pasted text)
  * @param chunks number of chunks indexed
  * @param characters characters of extracted text
  * @param bytes bytes held for it (text and vectors)
@@ -23,6 +24,7 @@ public record DocumentInfo(
     String fileName,
     String mediaType,
     String loader,
+    long fileSize,
     int chunks,
     long characters,
     long bytes,

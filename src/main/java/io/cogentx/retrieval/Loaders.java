@@ -2,68 +2,119 @@ package io.cogentx.retrieval;
 
 import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.DocumentLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The document loaders available, and which one reads a given upload: by media type, else by
- * extension.
+ * The document loaders installed, and which one reads an upload. Decided once per upload, from what
+ * {@link ContentTypes} detects in its bytes and name, else the type the client declared, else the
+ * file name's extension: the first loader naming the type wins, then the first naming a type it
+ * specialises (a loader of {@code text/plain} reads {@code text/csv} unless another names it).
  */
 public final class Loaders {
 
-  private final List<DocumentLoader> loaders;
-
-  public Loaders(List<DocumentLoader> loaders) {
-    this.loaders = List.copyOf(loaders);
+  /** A loader with the name its provider gave it. */
+  public record Named(String name, DocumentLoader loader) {
+    public Named {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(loader, "loader");
+    }
   }
 
-  public List<DocumentLoader> all() {
+  /** The loader chosen for an upload and the media type it reads the upload as. */
+  public record Choice(Named loader, String mediaType) {}
+
+  private final List<Named> loaders;
+  private final ContentTypes types;
+  private final Map<String, Named> byType = new LinkedHashMap<>();
+
+  public Loaders(List<Named> loaders, ContentTypes types) {
+    this.loaders = List.copyOf(loaders);
+    this.types = types;
+    for (Named named : this.loaders) {
+      for (String type : named.loader().mediaTypes()) {
+        String canonical = types.normalise(type);
+        byType.putIfAbsent(canonical == null ? type : canonical, named);
+        byType.putIfAbsent(type.toLowerCase(Locale.ROOT), named);
+      }
+    }
+  }
+
+  public List<Named> all() {
     return loaders;
   }
 
   /**
-   * The loader for an upload.
+   * The loader for a stored upload.
    *
+   * @param declaredType the type the client sent, or {@code null}
    * @throws DocumentException UNSUPPORTED_FORMAT naming what is supported
    */
-  public DocumentLoader select(String mediaType, String fileName) throws DocumentException {
-    String type = baseType(mediaType);
-    for (DocumentLoader loader : loaders) {
-      if (type != null && loader.mediaTypes().contains(type)) {
-        return loader;
+  public Choice choose(Path file, String fileName, String declaredType)
+      throws DocumentException, IOException {
+    ContentTypes.Detection detection = types.detection(file, fileName);
+    String detected = detection.type();
+    String declared = types.normalise(declaredType);
+    List<String> candidates = new ArrayList<>();
+    String saidText = textTypeSaid(detection, declared);
+    if (saidText != null) {
+      candidates.add(saidText);
+    }
+    for (String type : new String[] {detected, declared}) {
+      if (type != null && !candidates.contains(type)) {
+        candidates.add(type);
+      }
+    }
+    for (String candidate : candidates) {
+      for (String type : types.lineage(candidate)) {
+        Named loader = byType.get(type);
+        if (loader != null) {
+          return new Choice(loader, candidate);
+        }
       }
     }
     String extension = extension(fileName);
-    for (DocumentLoader loader : loaders) {
-      if (extension != null && loader.fileExtensions().contains(extension)) {
-        return loader;
+    for (Named named : loaders) {
+      if (extension != null && named.loader().fileExtensions().contains(extension)) {
+        return new Choice(named, candidates.isEmpty() ? null : candidates.get(0));
       }
     }
+    String shown = detected != null ? detected : declared;
     throw new DocumentException(
         DocumentException.Reason.UNSUPPORTED_FORMAT,
         "This file type is not supported"
-            + (type == null ? "" : " (" + type + ")")
+            + (shown == null ? "" : " (" + shown + ")")
             + ". Supported: "
             + String.join(", ", supportedExtensions())
             + ".");
   }
 
+  /**
+   * A text type the name or the client gives a file that is text, when its bytes matched a binary
+   * signature (a note whose first lines mention {@code %PDF-} is still a note); else {@code null}.
+   */
+  private String textTypeSaid(ContentTypes.Detection detection, String declared) {
+    if (!detection.textual() || types.isText(detection.type())) {
+      return null;
+    }
+    if (types.isText(detection.byName())) {
+      return detection.byName();
+    }
+    return types.isText(declared) ? declared : null;
+  }
+
   /** The extensions users can upload, e.g. {@code .md}. */
   public List<String> supportedExtensions() {
     TreeSet<String> all = new TreeSet<>();
-    loaders.forEach(l -> l.fileExtensions().forEach(e -> all.add("." + e)));
+    loaders.forEach(l -> l.loader().fileExtensions().forEach(e -> all.add("." + e)));
     return List.copyOf(all);
-  }
-
-  static String baseType(String mediaType) {
-    if (mediaType == null || mediaType.isBlank()) {
-      return null;
-    }
-    int semicolon = mediaType.indexOf(';');
-    String base = (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).strip();
-    base = base.toLowerCase(Locale.ROOT);
-    return base.equals("application/octet-stream") ? null : base;
   }
 
   static String extension(String fileName) {

@@ -45,11 +45,21 @@ public record SessionId(String value) {
    * tell sessions apart in a log, useless for finding the id.
    */
   public String hash() {
+    return HexFormat.of().formatHex(sha256(), 0, 5);
+  }
+
+  /**
+   * The name under which the session's data is stored (directories, rows): the whole SHA-256 of the
+   * id in hex, so storage never holds the id, and two sessions never share a name.
+   */
+  public String storageKey() {
+    return HexFormat.of().formatHex(sha256());
+  }
+
+  private byte[] sha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(value.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      return HexFormat.of().formatHex(digest, 0, 5);
+      return MessageDigest.getInstance("SHA-256")
+          .digest(value.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }

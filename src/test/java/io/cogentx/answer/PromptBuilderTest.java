@@ -33,7 +33,7 @@ class PromptBuilderTest {
     assertThat(m.get(0).role()).isEqualTo("system");
     assertThat(m.get(0).content())
         .contains("only the numbered sources", "[1] Doc 1, page 1", "[2] Doc 2, page 2")
-        .contains(AnswerService.NOT_FOUND);
+        .contains(AbstentionPolicy.NOT_FOUND);
     assertThat(m)
         .extracting(ChatMessage::role)
         .containsExactly("system", "user", "assistant", "user");

@@ -3,7 +3,7 @@ package io.cogentx.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cogentx.api.problem.ProblemException;
+import io.cogentx.problem.ProblemException;
 import io.cogentx.retrieval.SearchMode;
 import org.junit.jupiter.api.Test;
 

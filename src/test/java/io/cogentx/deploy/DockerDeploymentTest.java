@@ -88,7 +88,8 @@ class DockerDeploymentTest {
         .contains(
             "VECTOR_DB_DIRECTORY=/app/vector_db",
             "PLUGINS_DIRECTORY=/app/config/plugins",
-            "UPLOAD_SPOOL_DIRECTORY=/app/session_data/uploads");
+            "UPLOAD_SPOOL_DIRECTORY=/app/session_data/uploads",
+            "DOCUMENT_FILES_DIRECTORY=/app/session_data/documents");
     Map<String, Object> services = (Map<String, Object>) compose().get("services");
     for (Object s : services.values()) {
       for (Object mount :
@@ -171,16 +172,16 @@ class DockerDeploymentTest {
   }
 
   /**
-   * A value .env.example sets is the default the README's settings table states, so copying the
-   * example to .env changes nothing by surprise (it once kept abstention values the code had
-   * replaced). API_HOST is the one deliberate difference: the example binds IPv4 explicitly.
+   * A value .env.example sets is the default docs/configuration.md states, so copying the example
+   * to .env changes nothing by surprise (it once kept abstention values the code had replaced).
+   * API_HOST is the one deliberate difference: the example binds IPv4 explicitly.
    */
   @Test
   void theEnvExampleSetsTheDefaultsTheReadmeStates() throws IOException {
     Map<String, String> documented = new java.util.HashMap<>();
     Matcher row =
         Pattern.compile("(?m)^\\| `([A-Z0-9_]+)` \\| `([^`]*)`")
-            .matcher(Files.readString(Path.of("README.md")));
+            .matcher(Files.readString(Path.of("docs/configuration.md")));
     while (row.find()) {
       documented.put(row.group(1), row.group(2));
     }

@@ -2,7 +2,7 @@ package io.cogentx.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cogentx.knowledge.RetrievalSettings;
+import io.cogentx.application.RetrievalSettings;
 import io.cogentx.web.WebUiHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
@@ -50,13 +49,13 @@ class JobEventStreamTest {
     return new Job(
         "j1",
         sessions.create(),
-        new JobRequest(Path.of("x"), 1, "a.pdf", "application/pdf", null, "page", Map.of()),
+        TestUploads.of(Path.of("x"), 1, "a.pdf", "application/pdf", "page"),
         Clock.systemUTC());
   }
 
   private static DocumentInfo document() {
     return new DocumentInfo(
-        "d", "t", "a.pdf", "application/pdf", "pdf", 4, 10, 10, Instant.now(), List.of());
+        "d", "t", "a.pdf", "application/pdf", "pdf", 1, 4, 10, 10, Instant.now(), List.of());
   }
 
   @Test

@@ -3,9 +3,9 @@ package io.cogentx.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cogentx.api.problem.Failures;
-import io.cogentx.api.problem.Problem;
-import io.cogentx.api.problem.ProblemType;
+import io.cogentx.application.Failures;
+import io.cogentx.problem.Problem;
+import io.cogentx.problem.ProblemType;
 import io.cogentx.retrieval.DocumentInfo;
 import io.cogentx.retrieval.IngestCancelledException;
 import io.cogentx.retrieval.Upload;
@@ -13,7 +13,7 @@ import io.cogentx.session.Session;
 import io.cogentx.session.SessionListener;
 import io.cogentx.session.SessionStore;
 import io.cogentx.spi.DocumentException;
-import io.cogentx.spi.SegmentSink;
+import io.cogentx.spi.Progress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +48,10 @@ class JobManagerTest {
 
   /** Reads the upload, reports progress, waits to be released (or cancelled), adds a document. */
   private final JobManager.Ingest ingest =
-      (Session session, Upload upload, SegmentSink progress) -> {
-        String text = new String(upload.content().readAllBytes(), StandardCharsets.UTF_8);
+      (Session session, Upload upload, Progress progress) -> {
+        String text = Files.readString(upload.file());
         started.add(upload.fileName());
-        progress.progress("extracting", 1, 2);
+        progress.report("extracting", 1, 2);
         latch(running, upload.fileName()).countDown();
         while (!latch(release, upload.fileName()).await(5, TimeUnit.MILLISECONDS)) {
           if (progress.cancelled()) {
@@ -61,13 +61,14 @@ class JobManagerTest {
         if (text.startsWith("broken")) {
           throw new DocumentException(DocumentException.Reason.DAMAGED, "The file is damaged.");
         }
-        progress.progress("embedding", 3, 3);
+        progress.report("embedding", 3, 3);
         return new DocumentInfo(
             "d-" + upload.fileName(),
             upload.fileName(),
             upload.fileName(),
             "text/plain",
             "text",
+            text.length(),
             3,
             text.length(),
             10,
@@ -96,9 +97,7 @@ class JobManagerTest {
       throws IOException {
     Path file =
         jobs.spool().store(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-    return jobs.submit(
-        session,
-        new JobRequest(file, content.length(), name, "text/plain", null, "part", Map.of()));
+    return jobs.submit(session, TestUploads.of(file, content.length(), name, "text/plain", "part"));
   }
 
   private static JobView ended(Job job) throws Exception {
@@ -175,7 +174,7 @@ class JobManagerTest {
               assertThat(e.session()).isFalse();
               Problem problem = Failures.of(e);
               assertThat(problem.status()).isEqualTo(503);
-              assertThat(problem.extensions()).containsKey(Failures.RETRY_AFTER);
+              assertThat(problem.extensions()).containsKey(Problem.RETRY_AFTER);
               assertThat(problem.detail()).contains("1 waiting");
             });
     assertThat(jobs.list(b)).extracting(JobView::fileName).containsExactly("b1");
@@ -197,7 +196,7 @@ class JobManagerTest {
             e -> {
               assertThat(e.session()).isTrue();
               assertThat(Failures.of(e).status()).isEqualTo(429);
-              assertThat(Failures.of(e).extensions()).containsKey(Failures.RETRY_AFTER);
+              assertThat(Failures.of(e).extensions()).containsKey(Problem.RETRY_AFTER);
             });
     submit(jobs, sessions.create(), "b1", "x"); // another session still gets in
     assertThat(jobs.waiting()).isEqualTo(3);

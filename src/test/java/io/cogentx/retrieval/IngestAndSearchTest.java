@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cogentx.spi.DocumentException;
-import io.cogentx.spi.DocumentLoader;
+import io.cogentx.spi.DocumentLoaderProvider;
 import io.cogentx.spi.IndexBackend;
+import io.cogentx.spi.IndexBackendProvider;
 import io.cogentx.spi.IndexSpec;
+import io.cogentx.spi.PluginContext;
+import io.cogentx.spi.Progress;
 import io.cogentx.spi.ScoredChunk;
-import io.cogentx.spi.SegmentSink;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ingest → search path with the real loaders and the exact index backend (found by
@@ -27,17 +31,19 @@ import org.junit.jupiter.api.Test;
  */
 class IngestAndSearchTest {
 
-  private static final SegmentSink QUIET = s -> {};
+  private static final Progress QUIET = Progress.NONE;
 
   private final HashingEmbedder embedder = new HashingEmbedder("test-model", 64);
+  private final Loaders loaders = loaders();
+  @TempDir Path dir;
   private KnowledgeBase kb;
   private Ingestor ingestor;
   private Retriever retriever;
 
   @BeforeEach
-  void setUp() throws IOException {
-    kb = new KnowledgeBase(backend("exact").open(IndexSpec.inMemory("test-model", 64)));
-    ingestor = ingestor(new Ingestor.Limits(3, 1_000));
+  void setUp() throws Exception {
+    kb = knowledgeBase("test-model", 64, "session");
+    ingestor = ingestor(1_000);
     retriever = new Retriever(embedder);
   }
 
@@ -81,7 +87,7 @@ class IngestAndSearchTest {
         .isInstanceOf(DocumentException.class)
         .extracting(e -> ((DocumentException) e).reason())
         .isEqualTo(DocumentException.Reason.EMPTY);
-    assertThatThrownBy(() -> add("photo.png", "x", "image/png"))
+    assertThatThrownBy(() -> add("photo.png", "\u0089PNG\r\n\u001a\n", "image/png"))
         .isInstanceOf(DocumentException.class)
         .hasMessageContaining(".md")
         .hasMessageContaining(".txt");
@@ -90,17 +96,28 @@ class IngestAndSearchTest {
   }
 
   @Test
-  void quotasOnDocumentsAndChunks() throws Exception {
-    add("1.txt", "One.");
-    add("2.txt", "Two.");
-    add("3.txt", "Three.");
-    assertThatThrownBy(() -> add("4.txt", "Four."))
-        .isInstanceOf(QuotaExceededException.class)
-        .hasMessageContaining("maximum of 3 documents");
+  void theUploadedFileIsKeptWithItsDocumentAndDeletedWithIt() throws Exception {
+    DocumentInfo a = add("a.txt", "Alpha particles and gamma rays.");
 
-    Ingestor tight = ingestor(new Ingestor.Limits(10, 4));
-    KnowledgeBase small =
-        new KnowledgeBase(backend("exact").open(IndexSpec.inMemory("test-model", 64)));
+    Path kept = kb.file(a.id()).orElseThrow();
+    assertThat(kept).hasContent("Alpha particles and gamma rays.");
+    assertThat(a.fileSize()).isEqualTo(31);
+
+    kb.remove(a.id());
+    assertThat(kept).doesNotExist();
+    assertThat(kb.file(a.id())).isEmpty();
+
+    DocumentInfo b = add("b.txt", "Beta decay emits electrons.");
+    Path bFile = kb.file(b.id()).orElseThrow();
+    kb.close();
+    assertThat(bFile).doesNotExist();
+    assertThat(dir.resolve("session")).doesNotExist();
+  }
+
+  @Test
+  void aQuotaOnChunksAddsNothing() throws Exception {
+    Ingestor tight = ingestor(4);
+    KnowledgeBase small = knowledgeBase("test-model", 64, "small");
     String longText = "A sentence with five words. ".repeat(200);
     assertThatThrownBy(() -> tight.ingest(small, upload("long.txt", longText, "text/plain"), QUIET))
         .isInstanceOf(QuotaExceededException.class)
@@ -114,13 +131,10 @@ class IngestAndSearchTest {
     DocumentInfo kept = add("kept.txt", "Kept safe.");
     String longText = "A sentence with five words. ".repeat(1_000);
     List<String> progress = new ArrayList<>();
-    SegmentSink cancelAfterFirstSlice =
-        new SegmentSink() {
+    Progress cancelAfterFirstSlice =
+        new Progress() {
           @Override
-          public void accept(io.cogentx.spi.Segment segment) {}
-
-          @Override
-          public void progress(String stage, int done, int total) {
+          public void report(String stage, int done, int total) {
             progress.add(stage + " " + done + "/" + total);
           }
 
@@ -147,8 +161,7 @@ class IngestAndSearchTest {
 
   @Test
   void anIndexOfAnotherModelIsNeverMixedAndTheErrorNamesBoth() throws Exception {
-    KnowledgeBase other =
-        new KnowledgeBase(backend("exact").open(IndexSpec.inMemory("other-model", 32)));
+    KnowledgeBase other = knowledgeBase("other-model", 32, "other");
 
     assertThatThrownBy(() -> ingestor.ingest(other, upload("x.txt", "text", "text/plain"), QUIET))
         .isInstanceOf(EmbeddingMismatchException.class)
@@ -189,31 +202,43 @@ class IngestAndSearchTest {
     return ingestor.ingest(kb, upload(name, text, type), QUIET);
   }
 
-  private static Upload upload(String name, String text, String type) {
+  /** As the server takes an upload: stored in a file, its loader chosen from the content. */
+  private Upload upload(String name, String text, String type) throws Exception {
+    Path file = Files.createTempFile(dir, "upload-", ".bin");
+    Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1)); // ASCII texts, or raw bytes
     return new Upload(
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-        name,
-        type,
-        null,
-        Map.of());
+        file, Files.size(file), name, loaders.choose(file, name, type), null, Map.of());
   }
 
-  private Ingestor ingestor(Ingestor.Limits limits) {
-    List<DocumentLoader> loaders =
-        ServiceLoader.load(DocumentLoader.class).stream().map(ServiceLoader.Provider::get).toList();
+  private KnowledgeBase knowledgeBase(String model, int dimension, String name) throws Exception {
+    return new KnowledgeBase(
+        backend("exact").open(IndexSpec.inMemory(model, dimension)),
+        new DocumentFiles(dir.resolve(name)));
+  }
+
+  private Ingestor ingestor(int maxChunks) {
     return new Ingestor(
-        new Loaders(loaders),
-        embedder,
-        new Chunker(embedder::countTokens, 40, 8),
-        limits,
-        Clock.systemUTC());
+        embedder, new Chunker(embedder::countTokens, 40, 8), maxChunks, Clock.systemUTC());
   }
 
-  private static IndexBackend backend(String name) {
-    return ServiceLoader.load(IndexBackend.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .filter(b -> b.name().equals(name))
-        .findFirst()
-        .orElseThrow();
+  private static Loaders loaders() {
+    List<Loaders.Named> loaders = new ArrayList<>();
+    for (DocumentLoaderProvider p : ServiceLoader.load(DocumentLoaderProvider.class)) {
+      try {
+        loaders.add(new Loaders.Named(p.name(), p.create(PluginContext.of(Map.of()))));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return new Loaders(loaders, new ContentTypes());
+  }
+
+  private static IndexBackend backend(String name) throws Exception {
+    for (IndexBackendProvider p : ServiceLoader.load(IndexBackendProvider.class)) {
+      if (p.name().equals(name)) {
+        return p.create(PluginContext.of(Map.of()));
+      }
+    }
+    throw new IllegalStateException("no index backend " + name);
   }
 }

@@ -2,7 +2,7 @@ package io.cogentx.bench;
 
 import io.cogentx.spi.Embedder;
 import io.cogentx.spi.EmbedderProvider;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +104,7 @@ public final class EmbedderThroughputBench {
   private static double measure(
       EmbedderProvider provider, Map<String, String> config, List<String> sentences)
       throws Exception {
-    try (Embedder embedder = provider.create(PluginConfig.of(config))) {
+    try (Embedder embedder = provider.create(PluginContext.of(config))) {
       embedder.embed(sentences.subList(0, Math.min(64, sentences.size())));
       long start = System.nanoTime();
       embedder.embed(sentences);

@@ -10,11 +10,8 @@ import io.cogentx.spi.Chunk;
 import io.cogentx.spi.Embedder;
 import io.cogentx.spi.IndexBackend;
 import io.cogentx.spi.IndexSpec;
-import io.cogentx.spi.LoadRequest;
+import io.cogentx.spi.Progress;
 import io.cogentx.spi.Segment;
-import io.cogentx.spi.SegmentSink;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +50,10 @@ import java.util.concurrent.Future;
  */
 public final class IngestBench {
 
-  private static final SegmentSink NO_PROGRESS = segment -> {};
+  private static final Progress NO_PROGRESS = Progress.NONE;
+
+  /** The server's loaders, as the server chooses them for an upload. */
+  private static Loaders LOADERS;
 
   private static final String PAIRED_INGEST = "paired_ingest";
   private static final String PAIRED_BARE = "paired_bare_per_document";
@@ -94,6 +94,7 @@ public final class IngestBench {
       documents.add(all.get((int) ((long) i * all.size() / count))); // spread over all articles
     }
     Loaders loaders = Plugins.loaders();
+    LOADERS = loaders;
     IndexBackend backend = Plugins.backend("lucene");
 
     BenchResult result =
@@ -105,7 +106,7 @@ public final class IngestBench {
                     ? "one SQuAD article per document (its paragraphs, blank lines between)"
                     : "one SQuAD paragraph per document")
             .put("rounds", rounds)
-            .put("backend", backend.name())
+            .put("backend", "lucene")
             .put("fair_embedder", "concurrency " + FAIR_CONCURRENCY + ", batches of " + FAIR_BATCH)
             .put("cores", Runtime.getRuntime().availableProcessors());
     StringBuilder summary = new StringBuilder();
@@ -142,13 +143,7 @@ public final class IngestBench {
     try (Embedder model = Plugins.embedder(modelName)) {
       FairEmbedder fair = new FairEmbedder(model, FAIR_CONCURRENCY, FAIR_BATCH, FAIR_QUEUE);
       Chunker chunker = new Chunker(fair::countTokens);
-      Ingestor ingestor =
-          new Ingestor(
-              loaders,
-              fair,
-              chunker,
-              new Ingestor.Limits(documents.size(), 1_000_000),
-              Clock.systemUTC());
+      Ingestor ingestor = new Ingestor(fair, chunker, 1_000_000, Clock.systemUTC());
       IndexSpec spec = IndexSpec.inMemory(model.modelName(), model.dimension());
       List<List<String>> perDocument = new ArrayList<>();
       for (SquadData.Titled d : documents) {
@@ -263,13 +258,13 @@ public final class IngestBench {
       throws Exception {
     long ingestNanos = 0;
     long bareNanos = 0;
-    try (KnowledgeBase kb = new KnowledgeBase(backend.open(spec))) {
+    try (KnowledgeBase kb = Plugins.knowledgeBase(backend, spec)) {
       for (int i = 0; i < documents.size(); i++) {
         for (int step = 0; step < 2; step++) {
           boolean ingestNow = (i + step) % 2 == 0;
           long start = System.nanoTime();
           if (ingestNow) {
-            ingestor.ingest(kb, upload(documents.get(i)), NO_PROGRESS);
+            ingestor.ingest(kb, upload(LOADERS, documents.get(i)), NO_PROGRESS);
             ingestNanos += System.nanoTime() - start;
           } else {
             model.embed(perDocument.get(i));
@@ -285,9 +280,9 @@ public final class IngestBench {
   private static int ingestAll(
       Ingestor ingestor, IndexBackend backend, IndexSpec spec, List<SquadData.Titled> documents)
       throws Exception {
-    try (KnowledgeBase kb = new KnowledgeBase(backend.open(spec))) {
+    try (KnowledgeBase kb = Plugins.knowledgeBase(backend, spec)) {
       for (SquadData.Titled d : documents) {
-        ingestor.ingest(kb, upload(d), NO_PROGRESS);
+        ingestor.ingest(kb, upload(LOADERS, d), NO_PROGRESS);
       }
       return kb.chunkCount();
     }
@@ -315,19 +310,16 @@ public final class IngestBench {
   private static List<String> chunkTexts(
       Loaders loaders, Chunker chunker, SquadData.Titled document) throws Exception {
     List<Segment> segments = new ArrayList<>();
-    try (ByteArrayInputStream in = content(document)) {
-      loaders
-          .select("text/plain", null)
-          .load(new LoadRequest(in, null, "text/plain", Map.of()), segments::add);
+    Upload upload = upload(loaders, document);
+    try {
+      upload.reading().loader().loader().load(upload.loadRequest(), segments::add, Progress.NONE);
+    } finally {
+      java.nio.file.Files.deleteIfExists(upload.file());
     }
     return chunker.chunk("x", document.title(), segments).stream().map(Chunk::text).toList();
   }
 
-  private static Upload upload(SquadData.Titled document) {
-    return new Upload(content(document), null, "text/plain", document.title(), Map.of());
-  }
-
-  private static ByteArrayInputStream content(SquadData.Titled document) {
-    return new ByteArrayInputStream(document.text().getBytes(StandardCharsets.UTF_8));
+  private static Upload upload(Loaders loaders, SquadData.Titled document) {
+    return Plugins.textUpload(loaders, document.text(), document.title());
   }
 }

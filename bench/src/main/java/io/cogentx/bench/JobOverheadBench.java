@@ -1,15 +1,17 @@
 package io.cogentx.bench;
 
-import io.cogentx.api.problem.Failures;
+import io.cogentx.application.Failures;
 import io.cogentx.jobs.IngestQueue;
 import io.cogentx.jobs.Job;
 import io.cogentx.jobs.JobManager;
-import io.cogentx.jobs.JobRequest;
 import io.cogentx.jobs.UploadSpool;
 import io.cogentx.retrieval.DocumentInfo;
+import io.cogentx.retrieval.Loaders;
+import io.cogentx.retrieval.Upload;
 import io.cogentx.session.Session;
 import io.cogentx.session.SessionListener;
 import io.cogentx.session.SessionStore;
+import io.cogentx.spi.Progress;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,11 +45,15 @@ public final class JobOverheadBench {
     SessionStore sessions =
         new SessionStore(Duration.ofHours(1), 0, Clock.systemUTC(), SessionListener.NONE);
     JobManager.Ingest readAll =
-        (Session session, io.cogentx.retrieval.Upload upload, io.cogentx.spi.SegmentSink p) -> {
-          long n = upload.content().transferTo(java.io.OutputStream.nullOutputStream());
+        (Session session, Upload upload, Progress p) -> {
+          long n;
+          try (InputStream in = Files.newInputStream(upload.file())) {
+            n = in.transferTo(java.io.OutputStream.nullOutputStream());
+          }
           return new DocumentInfo(
-              "d", "t", "f", "text/plain", "text", 1, n, n, Instant.now(), List.of());
+              "d", "t", "f", "text/plain", "text", n, 1, n, n, Instant.now(), List.of());
         };
+    Loaders loaders = Plugins.loaders();
     JobManager jobs =
         new JobManager(
             executor,
@@ -67,14 +73,15 @@ public final class JobOverheadBench {
       for (int round = 0; round < 2; round++) { // round 0 warms up
         for (int i = 0; i < runs; i++) {
           Session session = sessions.create();
+          Path stored = jobs.spool().store(new ByteArrayInputStream(bytes));
+          Loaders.Choice reading = loaders.choose(stored, "f.txt", "text/plain");
           long start = System.nanoTime();
-          readAll.ingest(session, upload(new ByteArrayInputStream(bytes)), null);
+          readAll.ingest(session, upload(stored, size, reading), Progress.NONE);
           direct[i] = (System.nanoTime() - start) / 1e6;
+          jobs.spool().delete(stored);
           start = System.nanoTime();
           Path file = jobs.spool().store(new ByteArrayInputStream(bytes));
-          Job job =
-              jobs.submit(
-                  session, new JobRequest(file, size, "f", "text/plain", null, "part", Map.of()));
+          Job job = jobs.submit(session, upload(file, size, reading));
           job.end().get(30, TimeUnit.SECONDS);
           viaJob[i] = (System.nanoTime() - start) / 1e6;
           sessions.delete(session.id());
@@ -97,7 +104,7 @@ public final class JobOverheadBench {
     result.write(summary.toString());
   }
 
-  private static io.cogentx.retrieval.Upload upload(InputStream content) {
-    return new io.cogentx.retrieval.Upload(content, "f", "text/plain", null, Map.of());
+  private static Upload upload(Path file, long size, Loaders.Choice reading) {
+    return new Upload(file, size, "f.txt", reading, null, Map.of());
   }
 }

@@ -1,13 +1,12 @@
 package io.cogentx.bench;
 
-import io.cogentx.plugins.loader.pdf.PdfLoader;
-import io.cogentx.plugins.ocr.tesseract.TesseractOcr;
 import io.cogentx.spi.DocumentException;
+import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.LoadRequest;
+import io.cogentx.spi.Progress;
 import io.cogentx.spi.Segment;
 import io.cogentx.spi.SegmentSink;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ public final class PdfExtractBench {
       throw new IllegalArgumentException(
           "Not found: " + irs + " (pass the shared/data/pdf folder)");
     }
-    PdfLoader loader = new PdfLoader(Plugins.environment(), List.of());
+    DocumentLoader loader = Plugins.pdfLoader(false);
     long coldStart = System.nanoTime();
     int pages = load(loader, irs).pages();
     double coldSeconds = (System.nanoTime() - coldStart) / 1e9;
@@ -99,9 +98,8 @@ public final class PdfExtractBench {
         .put("heap_goal_delta_mb", 200);
 
     String ocrSummary = "OCR skipped (tesseract not on PATH)";
-    TesseractOcr tesseract = new TesseractOcr();
-    if (tesseract.available()) {
-      PdfLoader ocrLoader = new PdfLoader(Plugins.environment(), List.of(tesseract));
+    if (tesseractOnPath()) {
+      DocumentLoader ocrLoader = Plugins.pdfLoader(true);
       Path linn = dir.resolve("linn.pdf");
       long start = System.nanoTime();
       String linnText = text(ocrLoader, linn);
@@ -144,28 +142,47 @@ public final class PdfExtractBench {
   record Extracted(long chars, int pages) {}
 
   /** Loads the file, keeping only the number of characters and the last page seen. */
-  private static Extracted load(PdfLoader loader, Path file) throws IOException, DocumentException {
+  private static Extracted load(DocumentLoader loader, Path file)
+      throws IOException, DocumentException {
     AtomicLong chars = new AtomicLong();
     AtomicLong lastPage = new AtomicLong();
-    try (InputStream in = Files.newInputStream(file)) {
-      loader.load(
-          new LoadRequest(in, file.getFileName().toString(), "application/pdf", Map.of()),
-          segment -> {
-            chars.addAndGet(segment.text().length());
-            lastPage.set(segment.page());
-          });
-    }
+    loader.load(
+        request(file),
+        segment -> {
+          chars.addAndGet(segment.text().length());
+          lastPage.set(segment.page());
+        },
+        Progress.NONE);
     return new Extracted(chars.get(), (int) lastPage.get());
   }
 
-  private static String text(PdfLoader loader, Path file) throws IOException, DocumentException {
+  private static String text(DocumentLoader loader, Path file)
+      throws IOException, DocumentException {
     StringBuilder text = new StringBuilder();
     SegmentSink sink = (Segment segment) -> text.append(segment.text()).append('\n');
-    try (InputStream in = Files.newInputStream(file)) {
-      loader.load(
-          new LoadRequest(in, file.getFileName().toString(), "application/pdf", Map.of()), sink);
-    }
+    loader.load(request(file), sink, Progress.NONE);
     return text.toString();
+  }
+
+  private static LoadRequest request(Path file) {
+    return new LoadRequest(file, file.getFileName().toString(), "application/pdf", Map.of());
+  }
+
+  /** Whether {@code tesseract --version} runs. */
+  private static boolean tesseractOnPath() {
+    try {
+      Process p =
+          new ProcessBuilder("tesseract", "--version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Wall-clock seconds of {@code pdftotext FILE -} with its output discarded. */
@@ -190,7 +207,7 @@ public final class PdfExtractBench {
    * (garbage included, so it depends on how lazily the collector runs), and the peak of live heap,
    * measured by a full collection after every tenth page while the document is open.
    */
-  private static Heap heapWhileLoading(PdfLoader loader, Path file) throws Exception {
+  private static Heap heapWhileLoading(DocumentLoader loader, Path file) throws Exception {
     long idle = usedAfterGc();
     AtomicLong peakUsed = new AtomicLong(idle);
     AtomicLong peakLive = new AtomicLong(idle);
@@ -215,10 +232,7 @@ public final class PdfExtractBench {
             peakLive.accumulateAndGet(usedAfterGc(), Math::max);
           }
         };
-    try (InputStream in = Files.newInputStream(file)) {
-      loader.load(
-          new LoadRequest(in, file.getFileName().toString(), "application/pdf", Map.of()), sink);
-    }
+    loader.load(request(file), sink, Progress.NONE);
     sampler.interrupt();
     sampler.join();
     long mb = 1 << 20;

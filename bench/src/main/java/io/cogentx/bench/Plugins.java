@@ -1,17 +1,33 @@
 package io.cogentx.bench;
 
+import io.cogentx.retrieval.ContentTypes;
+import io.cogentx.retrieval.DocumentFiles;
+import io.cogentx.retrieval.KnowledgeBase;
 import io.cogentx.retrieval.Loaders;
+import io.cogentx.retrieval.Upload;
 import io.cogentx.spi.DocumentLoader;
+import io.cogentx.spi.DocumentLoaderProvider;
 import io.cogentx.spi.Embedder;
 import io.cogentx.spi.EmbedderProvider;
 import io.cogentx.spi.IndexBackend;
+import io.cogentx.spi.IndexBackendProvider;
+import io.cogentx.spi.IndexSpec;
+import io.cogentx.spi.OcrEngineProvider;
+import io.cogentx.spi.Plugin;
 import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The server's plugins, found with ServiceLoader as the server finds them. */
+/** The server's plugins, found with ServiceLoader and created as the server creates them. */
 final class Plugins {
 
   /** The shipping embedding model (EMBEDDING_MODEL_NAME's default). */
@@ -21,35 +37,74 @@ final class Plugins {
 
   private Plugins() {}
 
-  /** Loads the named model with its default settings. */
+  /** Loads the named model with the settings of the environment, as the server reads them. */
   static Embedder embedder(String name) throws Exception {
-    for (EmbedderProvider p : ServiceLoader.load(EmbedderProvider.class)) {
-      if (p.name().equals(name)) {
-        // the server's settings (EMBEDDING_THREADS, ...) from the environment, as the server reads
-        // them
-        return p.create(key -> Optional.ofNullable(System.getenv(key)));
-      }
-    }
-    throw new IllegalStateException("no embedding model named " + name + " on the class path");
+    return provider(EmbedderProvider.class, name).create(environment());
   }
 
-  static IndexBackend backend(String name) {
-    for (IndexBackend b : ServiceLoader.load(IndexBackend.class)) {
-      if (b.name().equals(name)) {
-        return b;
-      }
+  static IndexBackend backend(String name) throws Exception {
+    return provider(IndexBackendProvider.class, name).create(environment());
+  }
+
+  /**
+   * The PDF loader with the environment's settings (PDF_EXTRACT_THREADS, …), with or without the
+   * installed OCR engines.
+   */
+  static DocumentLoader pdfLoader(boolean ocr) throws Exception {
+    List<Plugin> engines = new ArrayList<>();
+    if (ocr) {
+      ServiceLoader.load(OcrEngineProvider.class).forEach(engines::add);
     }
-    throw new IllegalStateException("no index backend named " + name + " on the class path");
+    return provider(DocumentLoaderProvider.class, "pdf")
+        .create(PluginContext.of(environmentConfig(), engines));
   }
 
   /** The server's settings (EMBEDDING_THREADS, PDF_EXTRACT_THREADS, ...) from the environment. */
-  static PluginConfig environment() {
+  static PluginContext environment() {
+    List<Plugin> all = new ArrayList<>();
+    ServiceLoader.load(OcrEngineProvider.class).forEach(all::add);
+    return PluginContext.of(environmentConfig(), all);
+  }
+
+  private static PluginConfig environmentConfig() {
     return key -> Optional.ofNullable(System.getenv(key));
   }
 
-  static Loaders loaders() {
-    List<DocumentLoader> all = new ArrayList<>();
-    ServiceLoader.load(DocumentLoader.class).forEach(all::add);
-    return new Loaders(all);
+  static Loaders loaders() throws Exception {
+    List<Loaders.Named> all = new ArrayList<>();
+    for (DocumentLoaderProvider p : ServiceLoader.load(DocumentLoaderProvider.class)) {
+      all.add(new Loaders.Named(p.name(), p.create(environment())));
+    }
+    return new Loaders(all, new ContentTypes());
+  }
+
+  /** A text upload as the server stores it: a file, its loader chosen from the content. */
+  static Upload textUpload(Loaders loaders, String text, String title) {
+    try {
+      Path file = Files.createTempFile("cogentx-bench-", ".txt");
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      return new Upload(
+          file, Files.size(file), null, loaders.choose(file, null, "text/plain"), title, Map.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (io.cogentx.spi.DocumentException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A session's knowledge base: an index from the backend, files in a temporary directory. */
+  static KnowledgeBase knowledgeBase(IndexBackend backend, IndexSpec spec) throws IOException {
+    return new KnowledgeBase(
+        backend.open(spec), new DocumentFiles(Files.createTempDirectory("cogentx-bench-files-")));
+  }
+
+  private static <P extends Plugin> P provider(Class<P> kind, String name) {
+    for (P p : ServiceLoader.load(kind)) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalStateException(
+        "no " + kind.getSimpleName() + " named " + name + " on the class path");
   }
 }

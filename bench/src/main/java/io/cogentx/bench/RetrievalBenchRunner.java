@@ -5,7 +5,7 @@ import io.cogentx.retrieval.FairEmbedder;
 import io.cogentx.retrieval.SearchMode;
 import io.cogentx.spi.EmbedderProvider;
 import io.cogentx.spi.IndexBackend;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
 import io.cogentx.spi.SessionIndex;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,13 +57,8 @@ final class RetrievalBenchRunner {
     return providers;
   }
 
-  static IndexBackend luceneBackend() {
-    for (IndexBackend backend : ServiceLoader.load(IndexBackend.class)) {
-      if (backend.name().equals("lucene")) {
-        return backend;
-      }
-    }
-    throw new IllegalStateException("the lucene index backend is not on the class path");
+  static IndexBackend luceneBackend() throws Exception {
+    return Plugins.backend("lucene");
   }
 
   List<EmbedderRun> runAll() throws Exception {
@@ -84,7 +79,7 @@ final class RetrievalBenchRunner {
     long loadStart = System.nanoTime();
     try (FairEmbedder embedder =
         new FairEmbedder(
-            provider.create(PluginConfig.of(Map.of())),
+            provider.create(PluginContext.of(Map.of())),
             EMBEDDING_CONCURRENCY,
             EMBEDDING_BATCH,
             EMBEDDING_QUEUE)) {

@@ -7,16 +7,13 @@ import io.cogentx.retrieval.Loaders;
 import io.cogentx.retrieval.Upload;
 import io.cogentx.spi.IndexBackend;
 import io.cogentx.spi.IndexSpec;
-import io.cogentx.spi.SegmentSink;
-import java.io.ByteArrayInputStream;
+import io.cogentx.spi.Progress;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Retained heap of a session holding 127 chunks, built through the real ingestion path: SQuAD
@@ -35,7 +32,10 @@ import java.util.Map;
 public final class SessionHeapBench {
 
   private static final int PARAGRAPHS_PER_DOCUMENT = 10;
-  private static final SegmentSink NO_PROGRESS = segment -> {};
+  private static final Progress NO_PROGRESS = Progress.NONE;
+
+  /** The server's loaders, as the server chooses them for an upload. */
+  private static Loaders LOADERS;
 
   private SessionHeapBench() {}
 
@@ -54,16 +54,11 @@ public final class SessionHeapBench {
     String modelName = a.option("model", Plugins.FP32);
 
     SquadData squad = SquadData.read(data);
-    Loaders loaders = Plugins.loaders();
+    LOADERS = Plugins.loaders();
     IndexBackend backend = Plugins.backend(backendName);
     try (CachingEmbedder embedder = new CachingEmbedder(Plugins.embedder(modelName))) {
       Ingestor ingestor =
-          new Ingestor(
-              loaders,
-              embedder,
-              new Chunker(embedder::countTokens),
-              new Ingestor.Limits(200, 20_000),
-              Clock.systemUTC());
+          new Ingestor(embedder, new Chunker(embedder::countTokens), 20_000, Clock.systemUTC());
       IndexSpec spec = IndexSpec.inMemory(embedder.modelName(), embedder.dimension());
       List<Document> documents = plan(squad, targetChunks, ingestor, backend, spec);
       int chunks;
@@ -136,12 +131,7 @@ public final class SessionHeapBench {
   private record Document(String title, String text) {
 
     Upload upload() {
-      return new Upload(
-          new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-          null,
-          "text/plain",
-          title,
-          Map.of());
+      return Plugins.textUpload(LOADERS, text, title);
     }
   }
 
@@ -149,7 +139,7 @@ public final class SessionHeapBench {
   private static KnowledgeBase session(
       Ingestor ingestor, IndexBackend backend, IndexSpec spec, List<Document> documents)
       throws Exception {
-    KnowledgeBase kb = new KnowledgeBase(backend.open(spec));
+    KnowledgeBase kb = Plugins.knowledgeBase(backend, spec);
     for (Document d : documents) {
       ingestor.ingest(kb, d.upload(), NO_PROGRESS);
     }
@@ -165,7 +155,7 @@ public final class SessionHeapBench {
       SquadData squad, int target, Ingestor ingestor, IndexBackend backend, IndexSpec spec)
       throws Exception {
     List<Document> documents = new ArrayList<>();
-    try (KnowledgeBase kb = new KnowledgeBase(backend.open(spec))) {
+    try (KnowledgeBase kb = Plugins.knowledgeBase(backend, spec)) {
       for (SquadData.Article article : squad.articles()) {
         List<String> paragraphs = article.paragraphs();
         for (int from = 0; from < paragraphs.size(); from += PARAGRAPHS_PER_DOCUMENT) {

@@ -1,11 +1,13 @@
 package io.cogentx.spi;
 
 /**
- * Creates an {@link Embedder}; {@link #name()} is the model name configured as {@code
- * EMBEDDING_MODEL_NAME}.
+ * Plugin kind: embedding models; {@link #name()} is the model name configured as {@code
+ * EMBEDDING_MODEL_NAME}, and only that one is created.
  */
-public interface EmbedderProvider extends Plugin {
+public interface EmbedderProvider extends PluginProvider<Embedder> {
 
-  /** Loads the model. Called once at start; may take seconds. */
-  Embedder create(PluginConfig config) throws Exception;
+  /** Other names this model is known by in configuration (e.g. its Hugging Face id). */
+  default java.util.Set<String> aliases() {
+    return java.util.Set.of();
+  }
 }

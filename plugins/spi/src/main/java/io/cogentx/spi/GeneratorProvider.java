@@ -1,11 +1,7 @@
 package io.cogentx.spi;
 
 /**
- * Creates a {@link Generator}, the chat model that writes answers; {@link #name()} is what {@code
- * LLM_BACKEND} names, e.g. {@code ollama}.
+ * Plugin kind: the chat model that writes answers; {@link #name()} is what {@code LLM_BACKEND}
+ * names, e.g. {@code ollama}. Creating it needs no network call.
  */
-public interface GeneratorProvider extends Plugin {
-
-  /** Sets up the client (no network call is needed here). */
-  Generator create(PluginConfig config) throws Exception;
-}
+public interface GeneratorProvider extends PluginProvider<Generator> {}

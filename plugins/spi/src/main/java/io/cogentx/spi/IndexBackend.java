@@ -1,10 +1,12 @@
 package io.cogentx.spi;
 
-/**
- * Creates per-session indexes; {@link #name()} is what {@code VECTOR_BACKEND} names, e.g. {@code
- * lucene}.
- */
-public interface IndexBackend extends Plugin {
+import java.io.IOException;
 
-  SessionIndex open(IndexSpec spec) throws java.io.IOException;
+/** Opens per-session indexes. Thread-safe. */
+public interface IndexBackend extends AutoCloseable {
+
+  SessionIndex open(IndexSpec spec) throws IOException;
+
+  @Override
+  default void close() {}
 }

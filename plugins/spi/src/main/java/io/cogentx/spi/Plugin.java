@@ -1,7 +1,12 @@
 package io.cogentx.spi;
 
+import java.util.List;
+
 /**
- * What every provider has: a stable name that configuration refers to, and a version for operators.
+ * What every plugin has: a stable name that configuration refers to, a version for operators, and
+ * the settings it reads. Every plugin kind has the same shape: a {@link PluginProvider} found with
+ * {@link java.util.ServiceLoader}, which the server asks once to {@link PluginProvider#create
+ * create} the working object with its configuration.
  */
 public interface Plugin {
 
@@ -17,5 +22,14 @@ public interface Plugin {
   default String version() {
     String v = getClass().getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
+  }
+
+  /**
+   * The settings this plugin reads, with their defaults: listed by {@code GET /api/v1/plugins} and
+   * in the configuration docs. A plugin reads them only through {@link PluginConfig}, never from
+   * the environment itself.
+   */
+  default List<Setting> settings() {
+    return List.of();
   }
 }

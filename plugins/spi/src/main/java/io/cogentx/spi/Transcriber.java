@@ -3,13 +3,21 @@ package io.cogentx.spi;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Speech to text for the audio loader; {@link #name()} is what {@code TRANSCRIBER} names. */
-public interface Transcriber extends Plugin {
+/** Speech to text. Implementations are thread-safe. */
+public interface Transcriber extends AutoCloseable {
+
+  /** Whether this engine can run here (its program or model is installed); may be cached. */
+  boolean available();
 
   /**
-   * Transcribes a 16 kHz mono 16-bit PCM WAV file into timed segments, in order.
+   * Transcribes a 16 kHz mono 16-bit PCM WAV file into timed segments, in order; times are seconds
+   * from the start of that file.
    *
-   * @param sink receives progress; transcription stops early when it reports cancellation
+   * @param progress transcription stops early (with {@link DocumentException}) when it reports
+   *     cancellation
    */
-  List<Segment> transcribe(Path wav16kMono, SegmentSink sink) throws DocumentException;
+  List<Segment> transcribe(Path wav16kMono, Progress progress) throws DocumentException;
+
+  @Override
+  default void close() {}
 }

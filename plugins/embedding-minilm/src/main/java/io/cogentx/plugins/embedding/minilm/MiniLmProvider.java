@@ -2,7 +2,10 @@ package io.cogentx.plugins.embedding.minilm;
 
 import io.cogentx.spi.Embedder;
 import io.cogentx.spi.EmbedderProvider;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
+import io.cogentx.spi.Setting;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Base of the two all-MiniLM-L6-v2 providers. Configuration: {@code EMBEDDING_THREADS} (ONNX
@@ -25,7 +28,17 @@ abstract class MiniLmProvider implements EmbedderProvider {
   }
 
   @Override
-  public Embedder create(PluginConfig config) throws Exception {
-    return MiniLmEmbedder.load(variant, MiniLmSettings.from(config, variant));
+  public Set<String> aliases() {
+    return Set.of("sentence-transformers/" + variant.modelName());
+  }
+
+  @Override
+  public List<Setting> settings() {
+    return MiniLmSettings.declared(variant);
+  }
+
+  @Override
+  public Embedder create(PluginContext context) throws Exception {
+    return MiniLmEmbedder.load(variant, MiniLmSettings.from(context.config(), variant));
   }
 }

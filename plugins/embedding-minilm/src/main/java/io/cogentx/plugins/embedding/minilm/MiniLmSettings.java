@@ -1,7 +1,9 @@
 package io.cogentx.plugins.embedding.minilm;
 
 import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.Setting;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Tuning of one embedder, read from the server's configuration.
@@ -23,6 +25,24 @@ public record MiniLmSettings(int intraOpThreads, int batchSize, int workers, Pat
     requirePositive(THREADS, intraOpThreads);
     requirePositive(BATCH_SIZE, batchSize);
     requirePositive(WORKERS, workers);
+  }
+
+  /** The settings as declared to operators, with this variant's defaults. */
+  public static List<Setting> declared(MiniLmVariant variant) {
+    return List.of(
+        Setting.of(THREADS, 1, "ONNX Runtime threads inside one inference"),
+        Setting.of(
+            BATCH_SIZE,
+            variant.defaultBatchSize(),
+            "Most texts per inference of the embedding model"),
+        Setting.of(
+            WORKERS,
+            "",
+            "Inferences one embedding call runs at once (default: one per core, at most two)"),
+        Setting.of(
+            CACHE_DIR,
+            "",
+            "Where the tokenizer's native library is unpacked (default: a folder in the temp dir)"));
   }
 
   /** Reads the settings, with defaults suited to a small shared machine. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cogentx.spi.Embedder;
 import io.cogentx.spi.EmbedderProvider;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -33,7 +33,8 @@ class ServiceLoaderTest {
   void theInt8ProviderCreatesAWorkingEmbedderThatCanBeClosed() throws Exception {
     Embedder embedder =
         provider("all-MiniLM-L6-v2-int8")
-            .create(PluginConfig.of(Map.of("EMBEDDING_THREADS", "1", "EMBEDDING_BATCH_SIZE", "2")));
+            .create(
+                PluginContext.of(Map.of("EMBEDDING_THREADS", "1", "EMBEDDING_BATCH_SIZE", "2")));
     try {
       assertThat(embedder.modelName()).isEqualTo("all-MiniLM-L6-v2-int8");
       assertThat(embedder.dimension()).isEqualTo(384);

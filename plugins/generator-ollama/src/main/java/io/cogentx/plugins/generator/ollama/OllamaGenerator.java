@@ -2,6 +2,7 @@ package io.cogentx.plugins.generator.ollama;
 
 import io.cogentx.spi.GenerationException;
 import io.cogentx.spi.Generator;
+import io.cogentx.spi.PluginHealth;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,20 +18,27 @@ import java.util.List;
  * JDK's HTTP client. One attempt per call; the server adds retries and the circuit breaker. An
  * interrupt cancels the exchange (the client's body stream is interruptible).
  */
-final class OllamaGenerator implements Generator {
+final class OllamaGenerator implements Generator, PluginHealth.Reporting {
 
   private static final int MAX_ERROR_BODY = 2_000;
 
   private final OllamaSettings settings;
   private final HttpClient http;
+  private final OllamaHealth health;
 
   OllamaGenerator(OllamaSettings settings) {
     this.settings = settings;
+    this.health = new OllamaHealth(settings);
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.timeout())
             .build();
+  }
+
+  @Override
+  public PluginHealth health() {
+    return health.get();
   }
 
   @Override

@@ -2,9 +2,14 @@ package io.cogentx.plugins.generator.ollama;
 
 import io.cogentx.spi.Generator;
 import io.cogentx.spi.GeneratorProvider;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
+import io.cogentx.spi.Setting;
+import java.util.List;
 
-/** The {@code ollama} answer generator: {@code OLLAMA_BASE_URL}, {@code OLLAMA_MODEL}, … */
+/**
+ * Answer generator {@code ollama}: streams from Ollama's chat API and reports whether Ollama holds
+ * the model.
+ */
 public final class OllamaGeneratorProvider implements GeneratorProvider {
 
   @Override
@@ -13,7 +18,12 @@ public final class OllamaGeneratorProvider implements GeneratorProvider {
   }
 
   @Override
-  public Generator create(PluginConfig config) {
-    return new OllamaGenerator(OllamaSettings.from(config));
+  public List<Setting> settings() {
+    return OllamaSettings.ALL;
+  }
+
+  @Override
+  public Generator create(PluginContext context) {
+    return new OllamaGenerator(OllamaSettings.from(context.config()));
   }
 }

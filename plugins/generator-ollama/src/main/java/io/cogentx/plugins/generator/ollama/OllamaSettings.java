@@ -1,8 +1,10 @@
 package io.cogentx.plugins.generator.ollama;
 
 import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.Setting;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where Ollama is and how to run the model.
@@ -12,9 +14,16 @@ import java.time.Duration;
  * @param contextTokens {@code OLLAMA_NUM_CTX}: the context window asked for ({@code num_ctx})
  * @param timeout {@code OLLAMA_TIMEOUT_SECONDS}: connecting and waiting for the response headers
  * @param temperature {@code OLLAMA_TEMPERATURE}: low keeps answers close to the sources
+ * @param healthInterval {@code OLLAMA_HEALTH_INTERVAL_SECONDS}: how long one probe of {@code
+ *     /api/tags} is reported before Ollama is asked again
  */
 public record OllamaSettings(
-    URI baseUrl, String model, int contextTokens, Duration timeout, double temperature) {
+    URI baseUrl,
+    String model,
+    int contextTokens,
+    Duration timeout,
+    double temperature,
+    Duration healthInterval) {
 
   public OllamaSettings {
     if (contextTokens < 256) {
@@ -25,15 +34,38 @@ public record OllamaSettings(
     }
   }
 
+  static final Setting BASE_URL =
+      Setting.of("OLLAMA_BASE_URL", "http://localhost:11434", "Where Ollama answers");
+  static final Setting MODEL = Setting.of("OLLAMA_MODEL", "llama2", "The model that answers");
+  static final Setting NUM_CTX =
+      Setting.of("OLLAMA_NUM_CTX", 4096, "The context window asked for (num_ctx), in tokens");
+  static final Setting TIMEOUT_SECONDS =
+      Setting.of(
+          "OLLAMA_TIMEOUT_SECONDS",
+          "30",
+          "Connecting and waiting for the response headers, seconds");
+  static final Setting TEMPERATURE =
+      Setting.of(
+          "OLLAMA_TEMPERATURE",
+          "0.2",
+          "Sampling temperature; low keeps answers close to the sources");
+  static final Setting HEALTH_INTERVAL_SECONDS =
+      Setting.of(
+          "OLLAMA_HEALTH_INTERVAL_SECONDS",
+          30,
+          "How long readiness reports one probe of Ollama's model list before asking again");
+
+  static final List<Setting> ALL =
+      List.of(BASE_URL, MODEL, NUM_CTX, TIMEOUT_SECONDS, TEMPERATURE, HEALTH_INTERVAL_SECONDS);
+
   static OllamaSettings from(PluginConfig config) {
-    String base = config.get("OLLAMA_BASE_URL", "http://localhost:11434").strip();
+    String base = config.get(BASE_URL);
     return new OllamaSettings(
         URI.create(base.replaceAll("/+$", "") + "/"),
-        config.get("OLLAMA_MODEL", "llama2").strip(),
-        config.getInt("OLLAMA_NUM_CTX", 4096),
-        Duration.ofMillis(
-            Math.round(
-                1000 * Double.parseDouble(config.get("OLLAMA_TIMEOUT_SECONDS", "30").strip()))),
-        Double.parseDouble(config.get("OLLAMA_TEMPERATURE", "0.2").strip()));
+        config.get(MODEL),
+        config.getInt(NUM_CTX),
+        Duration.ofMillis(Math.round(1000 * config.getDouble(TIMEOUT_SECONDS))),
+        config.getDouble(TEMPERATURE),
+        Duration.ofSeconds(Math.max(0, config.getInt(HEALTH_INTERVAL_SECONDS))));
   }
 }

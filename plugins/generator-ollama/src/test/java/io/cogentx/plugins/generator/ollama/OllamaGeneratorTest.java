@@ -8,7 +8,7 @@ import io.cogentx.spi.Generator;
 import io.cogentx.spi.Generator.ChatMessage;
 import io.cogentx.spi.Generator.Generation;
 import io.cogentx.spi.GeneratorProvider;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -44,7 +44,7 @@ class OllamaGeneratorTest {
     for (GeneratorProvider p : ServiceLoader.load(GeneratorProvider.class)) {
       if (p.name().equals("ollama")) {
         return p.create(
-            PluginConfig.of(
+            PluginContext.of(
                 Map.of(
                     "OLLAMA_BASE_URL",
                     baseUrl,

@@ -1,8 +1,10 @@
 package io.cogentx.plugins.generator.openai;
 
 import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.Setting;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where the OpenAI-compatible server is and how to call it.
@@ -30,14 +32,34 @@ public record OpenAiSettings(
     }
   }
 
+  static final Setting BASE_URL =
+      Setting.of(
+          "OPENAI_BASE_URL",
+          "http://localhost:8080/v1",
+          "The OpenAI-compatible server, up to and including /v1");
+  static final Setting MODEL =
+      Setting.of("OPENAI_MODEL", "default", "The name the server serves the model under");
+  static final Setting API_KEY =
+      Setting.secret("OPENAI_API_KEY", "Sent as a bearer token; empty for local servers");
+  static final Setting CONTEXT_TOKENS =
+      Setting.of("OPENAI_CONTEXT_TOKENS", 4096, "The model's context window, for fitting prompts");
+  static final Setting TIMEOUT_SECONDS =
+      Setting.of(
+          "OPENAI_TIMEOUT_SECONDS", 30, "Connecting and waiting for the response headers, seconds");
+  static final Setting TEMPERATURE =
+      Setting.of("OPENAI_TEMPERATURE", "0.2", "Sampling temperature");
+
+  static final List<Setting> ALL =
+      List.of(BASE_URL, MODEL, API_KEY, CONTEXT_TOKENS, TIMEOUT_SECONDS, TEMPERATURE);
+
   static OpenAiSettings from(PluginConfig config) {
-    String base = config.get("OPENAI_BASE_URL", "http://localhost:8080/v1").strip();
+    String base = config.get(BASE_URL);
     return new OpenAiSettings(
         URI.create(base.replaceAll("/+$", "") + "/"),
-        config.get("OPENAI_MODEL", "default").strip(),
-        config.get("OPENAI_API_KEY", "").strip(),
-        config.getInt("OPENAI_CONTEXT_TOKENS", 4096),
-        Duration.ofSeconds(config.getInt("OPENAI_TIMEOUT_SECONDS", 30)),
-        Double.parseDouble(config.get("OPENAI_TEMPERATURE", "0.2").strip()));
+        config.get(MODEL),
+        config.get(API_KEY),
+        config.getInt(CONTEXT_TOKENS),
+        Duration.ofSeconds(config.getInt(TIMEOUT_SECONDS)),
+        config.getDouble(TEMPERATURE));
   }
 }

@@ -9,7 +9,7 @@ import io.cogentx.spi.GenerationException;
 import io.cogentx.spi.Generator;
 import io.cogentx.spi.Generator.ChatMessage;
 import io.cogentx.spi.GeneratorProvider;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -98,7 +98,7 @@ class OpenAiGeneratorTest {
     for (GeneratorProvider p : ServiceLoader.load(GeneratorProvider.class)) {
       if (p.name().equals("openai")) {
         return p.create(
-            PluginConfig.of(
+            PluginContext.of(
                 Map.of(
                     "OPENAI_BASE_URL",
                     "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",

@@ -8,27 +8,18 @@ import java.util.Objects;
 import org.apache.lucene.codecs.Codec;
 
 /**
- * Lucene index backend, {@code lucene}: one Lucene index per session with an HNSW graph for vector
- * search and BM25 over an English-analysed text field. In memory unless {@link
- * IndexSpec#directory()} names a folder, where an existing index is reopened.
+ * One Lucene index per session Lucene index per session with an HNSW graph for vector search and
+ * BM25 over an English-analysed text field. In memory unless {@link IndexSpec#directory()} names a
+ * folder, where an existing index is reopened.
  */
-public final class LuceneIndexBackend implements IndexBackend {
+final class LuceneIndexBackend implements IndexBackend {
 
   private final LuceneSettings settings;
   private final Codec codec;
 
-  public LuceneIndexBackend() {
-    this(LuceneSettings.defaults());
-  }
-
   LuceneIndexBackend(LuceneSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.codec = LuceneSessionIndex.codec(settings.vectorsFormat());
-  }
-
-  @Override
-  public String name() {
-    return "lucene";
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.cogentx.plugins.index.lucene;
 
+import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.Setting;
+import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -34,6 +37,41 @@ record LuceneSettings(
    */
   static LuceneSettings defaults() {
     return new LuceneSettings(Analyzers.english(), 16, 100, 200, 4);
+  }
+
+  static final Setting MAX_CONN =
+      Setting.of(
+          "LUCENE_HNSW_M", 16, "HNSW neighbours per node (M); more: better recall, more heap");
+  static final Setting BEAM_WIDTH =
+      Setting.of(
+          "LUCENE_HNSW_BEAM_WIDTH",
+          100,
+          "HNSW candidates kept while building the graph (efConstruction)");
+  static final Setting SEARCH_CANDIDATES =
+      Setting.of(
+          "LUCENE_HNSW_EF_SEARCH",
+          200,
+          "HNSW candidates gathered per vector search (efSearch); the best k of them are returned");
+
+  static final List<Setting> ALL = List.of(MAX_CONN, BEAM_WIDTH, SEARCH_CANDIDATES);
+
+  /** The defaults, with the HNSW parameters an operator set. */
+  static LuceneSettings from(PluginConfig config) {
+    LuceneSettings d = defaults();
+    return new LuceneSettings(
+        d.analyzer(),
+        atLeast(MAX_CONN, config.getInt(MAX_CONN), 2),
+        atLeast(BEAM_WIDTH, config.getInt(BEAM_WIDTH), 1),
+        atLeast(SEARCH_CANDIDATES, config.getInt(SEARCH_CANDIDATES), 1),
+        d.segmentsPerTier());
+  }
+
+  private static int atLeast(Setting setting, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(
+          setting.name() + " must be at least " + min + ", was " + value);
+    }
+    return value;
   }
 
   KnnVectorsFormat vectorsFormat() {

@@ -6,6 +6,7 @@ import io.cogentx.spi.Chunk;
 import io.cogentx.spi.IndexSpec;
 import io.cogentx.spi.ScoredChunk;
 import io.cogentx.spi.SessionIndex;
+import io.cogentx.spi.contract.TestVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,7 +30,8 @@ class HnswRecallTest {
     Random random = new Random(20240611);
     float[][] all = TestVectors.embeddingLike(random, N + QUERIES, DIM, 16);
     float[][] data = Arrays.copyOf(all, N);
-    try (SessionIndex index = new LuceneIndexBackend().open(IndexSpec.inMemory("m", DIM))) {
+    try (SessionIndex index =
+        new LuceneIndexBackend(LuceneSettings.defaults()).open(IndexSpec.inMemory("m", DIM))) {
       for (int start = 0; start < N; start += 500) {
         List<Chunk> batch = new ArrayList<>();
         for (int i = start; i < start + 500; i++) {

@@ -1,6 +1,6 @@
 package io.cogentx.plugins.index.lucene;
 
-import static io.cogentx.plugins.index.lucene.TestVectors.nearAxis;
+import static io.cogentx.spi.contract.TestVectors.nearAxis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,7 @@ class LuceneDiskIndexTest {
 
   @TempDir Path dir;
 
-  private final LuceneIndexBackend backend = new LuceneIndexBackend();
+  private final LuceneIndexBackend backend = new LuceneIndexBackend(LuceneSettings.defaults());
 
   @Test
   void reopensAnIndexWithItsChunksAndSearches() throws Exception {

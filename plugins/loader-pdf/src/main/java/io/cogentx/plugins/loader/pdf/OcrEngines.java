@@ -1,67 +1,78 @@
 package io.cogentx.plugins.loader.pdf;
 
+import io.cogentx.spi.OcrEngine;
+import io.cogentx.spi.OcrEngineProvider;
+import io.cogentx.spi.PluginContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
-/** Finds {@link OcrEngine}s with {@link ServiceLoader} and picks the configured one. */
-final class OcrEngines {
+/**
+ * The OCR engines installed (OCR engine plugins), and the one to use: created and checked only when
+ * the first scanned page needs one, then remembered. Thread-safe.
+ */
+final class OcrEngines implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(OcrEngines.class.getName());
 
-  private OcrEngines() {}
+  private final String setting;
+  private final List<OcrEngineProvider> providers;
+  private final PluginContext context;
+  private final List<OcrEngine> created = new ArrayList<>();
+  private Optional<NamedOcr> chosen;
 
   /**
-   * Engines visible from this plugin's class loader and from the thread's context class loader
-   * (where a server may put plugins of its own), one per class.
+   * @param setting {@code OCR_ENGINE}: {@code none}, {@code auto} or an engine's name
    */
-  static List<OcrEngine> discover() {
-    Map<String, OcrEngine> found = new LinkedHashMap<>();
-    List<ClassLoader> loaders = new ArrayList<>();
-    loaders.add(OcrEngine.class.getClassLoader());
-    ClassLoader context = Thread.currentThread().getContextClassLoader();
-    if (context != null && context != loaders.get(0)) {
-      loaders.add(context);
+  OcrEngines(String setting, List<OcrEngineProvider> providers, PluginContext context) {
+    this.setting = setting;
+    this.providers = List.copyOf(providers);
+    this.context = context;
+  }
+
+  /** The engine to use, if any: looked for once. */
+  synchronized Optional<NamedOcr> chosen() {
+    if (chosen == null) {
+      chosen = select();
     }
-    for (ClassLoader loader : loaders) {
-      try {
-        for (OcrEngine engine : ServiceLoader.load(OcrEngine.class, loader)) {
-          found.putIfAbsent(engine.getClass().getName(), engine);
-        }
-      } catch (ServiceConfigurationError e) {
-        LOG.log(System.Logger.Level.WARNING, "An OCR engine could not be loaded", e);
-      }
-    }
-    return List.copyOf(found.values());
+    return chosen;
   }
 
   /**
-   * The engine to use: none when {@code setting} is {@code none}, the named one when it is
-   * available, else (for {@code auto}) the first available engine.
+   * None when the setting is {@code none}, the named engine when it is available, else (for {@code
+   * auto}) the first available engine.
    */
-  static Optional<OcrEngine> select(String setting, List<OcrEngine> engines) {
+  private Optional<NamedOcr> select() {
     if ("none".equalsIgnoreCase(setting)) {
       return Optional.empty();
     }
     boolean auto = setting == null || setting.isBlank() || "auto".equalsIgnoreCase(setting);
-    for (OcrEngine engine : engines) {
-      if ((auto || engine.name().equalsIgnoreCase(setting)) && isAvailable(engine)) {
-        return Optional.of(engine);
+    for (OcrEngineProvider provider : providers) {
+      if (auto || provider.name().equalsIgnoreCase(setting)) {
+        Optional<OcrEngine> engine = createIfAvailable(provider);
+        if (engine.isPresent()) {
+          return Optional.of(new NamedOcr(provider.name(), engine.get()));
+        }
       }
     }
     return Optional.empty();
   }
 
-  private static boolean isAvailable(OcrEngine engine) {
+  private Optional<OcrEngine> createIfAvailable(OcrEngineProvider provider) {
     try {
-      return engine.available();
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "OCR engine " + engine.name() + " failed its check", e);
-      return false;
+      OcrEngine engine = provider.create(context);
+      created.add(engine);
+      return engine.available() ? Optional.of(engine) : Optional.empty();
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "OCR engine " + provider.name() + " cannot be used", e);
+      return Optional.empty();
     }
+  }
+
+  @Override
+  public synchronized void close() {
+    created.forEach(OcrEngine::close);
+    created.clear();
+    chosen = null;
   }
 }

@@ -2,6 +2,7 @@ package io.cogentx.plugins.loader.pdf;
 
 import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.DocumentException.Reason;
+import io.cogentx.spi.Progress;
 import io.cogentx.spi.Segment;
 import io.cogentx.spi.SegmentSink;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class PageExtraction {
 
   private final PDDocument document;
   private final DocumentCopies copies;
-  private final Supplier<Optional<OcrEngine>> engine;
+  private final Supplier<Optional<NamedOcr>> engine;
   private final PdfSettings settings;
   private final List<List<Integer>> pagesByOutcome = new ArrayList<>();
   private String engineName = "";
@@ -52,7 +53,7 @@ final class PageExtraction {
   PageExtraction(
       PDDocument document,
       DocumentCopies copies,
-      Supplier<Optional<OcrEngine>> engine,
+      Supplier<Optional<NamedOcr>> engine,
       PdfSettings settings) {
     this.document = document;
     this.copies = copies;
@@ -64,7 +65,7 @@ final class PageExtraction {
   }
 
   /** Reads every page into {@code sink}; adds warnings to {@code warnings}. */
-  void run(SegmentSink sink, List<String> warnings) throws DocumentException {
+  void run(SegmentSink sink, Progress progress, List<String> warnings) throws DocumentException {
     int pages = document.getNumberOfPages();
     if (pages == 0) {
       throw new DocumentException(
@@ -74,8 +75,8 @@ final class PageExtraction {
     AtomicInteger ocrBudget = new AtomicInteger(settings.ocrMaxPages());
     int withText =
         workers == 1
-            ? readInline(pages, sink, warnings, ocrBudget)
-            : readInParallel(pages, workers, sink, warnings, ocrBudget);
+            ? readInline(pages, sink, progress, warnings, ocrBudget)
+            : readInParallel(pages, workers, sink, progress, warnings, ocrBudget);
     if (withText < 0) {
       return; // cancelled
     }
@@ -87,21 +88,30 @@ final class PageExtraction {
 
   /** Returns the number of pages with text, or -1 when cancelled. */
   private int readInline(
-      int pages, SegmentSink sink, List<String> warnings, AtomicInteger ocrBudget) {
+      int pages,
+      SegmentSink sink,
+      Progress progress,
+      List<String> warnings,
+      AtomicInteger ocrBudget) {
     PageReader reader = new PageReader(document, engine, ocrBudget, settings);
     int withText = 0;
     for (int page = 1; page <= pages; page++) {
-      if (sink.cancelled()) {
+      if (progress.cancelled()) {
         warnings.add(cancelled(page, pages));
         return -1;
       }
-      withText += accept(reader.read(page), pages, sink);
+      withText += accept(reader.read(page), pages, sink, progress);
     }
     return withText;
   }
 
   private int readInParallel(
-      int pages, int workers, SegmentSink sink, List<String> warnings, AtomicInteger ocrBudget) {
+      int pages,
+      int workers,
+      SegmentSink sink,
+      Progress progress,
+      List<String> warnings,
+      AtomicInteger ocrBudget) {
     List<PDDocument> opened = new ArrayList<>();
     List<CompletableFuture<PageResult>> results = new ArrayList<>(pages + 1);
     for (int i = 0; i <= pages; i++) {
@@ -139,13 +149,13 @@ final class PageExtraction {
       }
       int withText = 0;
       for (int page = 1; page <= pages; page++) {
-        if (sink.cancelled()) {
+        if (progress.cancelled()) {
           warnings.add(cancelled(page, pages));
           return -1;
         }
         PageResult result = results.get(page).get();
         windows.get((page - 1) % started).release();
-        withText += accept(result, pages, sink);
+        withText += accept(result, pages, sink, progress);
       }
       return withText;
     } catch (ExecutionException e) {
@@ -201,18 +211,18 @@ final class PageExtraction {
   }
 
   /** Passes a page's text to the sink; returns 1 when it had text. */
-  private int accept(PageResult result, int pages, SegmentSink sink) {
+  private int accept(PageResult result, int pages, SegmentSink sink, Progress progress) {
     pagesByOutcome.get(result.outcome().ordinal()).add(result.page());
     if (result.outcome() == PageResult.Outcome.OCR_READ) {
-      engineName = engine.get().map(OcrEngine::name).orElse("OCR");
-      sink.progress("ocr", result.page(), pages);
+      engineName = engine.get().map(NamedOcr::name).orElse("OCR");
+      progress.report("ocr", result.page(), pages);
     }
     int hasText = 0;
     if (!result.text().isBlank()) {
       sink.accept(Segment.onPage(result.page(), result.text()));
       hasText = 1;
     }
-    sink.progress("extracting", result.page(), pages);
+    progress.report("extracting", result.page(), pages);
     return hasText;
   }
 

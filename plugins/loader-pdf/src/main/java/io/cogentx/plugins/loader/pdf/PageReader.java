@@ -20,7 +20,7 @@ final class PageReader {
   static final int MIN_TEXT_CHARS = 3;
 
   private final PDDocument document;
-  private final Supplier<Optional<OcrEngine>> engine;
+  private final Supplier<Optional<NamedOcr>> engine;
   private final AtomicInteger ocrBudget;
   private final PdfSettings settings;
   private final PageGlyphReader glyphs = new PageGlyphReader();
@@ -32,7 +32,7 @@ final class PageReader {
    */
   PageReader(
       PDDocument document,
-      Supplier<Optional<OcrEngine>> engine,
+      Supplier<Optional<NamedOcr>> engine,
       AtomicInteger ocrBudget,
       PdfSettings settings) {
     this.document = document;
@@ -52,7 +52,7 @@ final class PageReader {
     if (hasText(text) || !PageImages.hasImages(document.getPage(page - 1))) {
       return new PageResult(page, text, Outcome.TEXT);
     }
-    Optional<OcrEngine> available = engine.get();
+    Optional<NamedOcr> available = engine.get();
     if (available.isEmpty()) {
       return new PageResult(page, text, Outcome.SCAN_WITHOUT_OCR);
     }
@@ -60,7 +60,7 @@ final class PageReader {
       return new PageResult(page, text, Outcome.OCR_OVER_LIMIT);
     }
     if (ocr == null) {
-      ocr = new ScanOcr(document, available.get(), settings);
+      ocr = new ScanOcr(document, available.get().engine(), settings);
     }
     try {
       return new PageResult(page, ocr.recognize(page).strip(), Outcome.OCR_READ);

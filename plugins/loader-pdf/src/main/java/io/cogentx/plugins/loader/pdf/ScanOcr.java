@@ -1,5 +1,6 @@
 package io.cogentx.plugins.loader.pdf;
 
+import io.cogentx.spi.OcrEngine;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;

@@ -3,14 +3,15 @@ package io.cogentx.plugins.loader.pdf;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cogentx.spi.DocumentException;
+import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.LoadRequest;
 import io.cogentx.spi.LoadResult;
+import io.cogentx.spi.OcrEngine;
+import io.cogentx.spi.OcrEngineProvider;
 import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
 import io.cogentx.spi.Segment;
-import io.cogentx.spi.SegmentSink;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.cogentx.spi.contract.Loads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,8 +81,28 @@ final class SamplePdfs {
     return s.replaceAll("\\s+", " ").strip();
   }
 
-  static PdfLoader loader(OcrEngine... engines) {
-    return new PdfLoader(PluginConfig.of(Map.of()), List.of(engines));
+  static DocumentLoader loader(OcrEngine... engines) {
+    return loader(Map.of(), engines);
+  }
+
+  /** The loader as the server creates it, with these settings and OCR engines named "fake". */
+  static DocumentLoader loader(Map<String, String> settings, OcrEngine... engines) {
+    List<OcrEngineProvider> providers = new ArrayList<>();
+    for (OcrEngine engine : engines) {
+      providers.add(
+          new OcrEngineProvider() {
+            @Override
+            public String name() {
+              return "fake";
+            }
+
+            @Override
+            public OcrEngine create(PluginContext context) {
+              return engine;
+            }
+          });
+    }
+    return new PdfLoaderProvider().create(PluginContext.of(PluginConfig.of(settings), providers));
   }
 
   static Loaded load(String name, Map<String, String> options) throws DocumentException {
@@ -92,29 +113,12 @@ final class SamplePdfs {
     return load(name, Map.of());
   }
 
-  static Loaded load(PdfLoader loader, Path file, Map<String, String> options)
+  static Loaded load(DocumentLoader loader, Path file, Map<String, String> options)
       throws DocumentException {
-    List<Segment> segments = new ArrayList<>();
-    List<String> progress = new ArrayList<>();
-    SegmentSink sink =
-        new SegmentSink() {
-          @Override
-          public void accept(Segment segment) {
-            segments.add(segment);
-          }
-
-          @Override
-          public void progress(String stage, int done, int total) {
-            progress.add(stage + " " + done + "/" + total);
-          }
-        };
-    try (InputStream in = Files.newInputStream(file)) {
-      LoadResult result =
-          loader.load(
-              new LoadRequest(in, file.getFileName().toString(), "application/pdf", options), sink);
-      return new Loaded(result, segments, progress);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Loads.Result loaded =
+        Loads.load(
+            loader,
+            new LoadRequest(file, file.getFileName().toString(), "application/pdf", options));
+    return new Loaded(loaded.result(), loaded.segments(), loaded.reports());
   }
 }

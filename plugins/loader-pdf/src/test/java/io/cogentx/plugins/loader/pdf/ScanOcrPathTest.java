@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.DocumentException.Reason;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.DocumentLoader;
+import io.cogentx.spi.OcrEngine;
 import io.cogentx.spi.Segment;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class ScanOcrPathTest {
   /** An engine that answers with a fixed text and remembers the images it was given. */
   static final class FakeOcr implements OcrEngine {
     final List<BufferedImage> pages = new ArrayList<>();
-    final List<OcrOptions> options = new ArrayList<>();
+    final List<OcrEngine.Options> options = new ArrayList<>();
     final boolean available;
     final boolean timesOut;
 
@@ -33,17 +34,12 @@ class ScanOcrPathTest {
     }
 
     @Override
-    public String name() {
-      return "fake";
-    }
-
-    @Override
     public boolean available() {
       return available;
     }
 
     @Override
-    public String recognize(BufferedImage page, OcrOptions options) throws TimeoutException {
+    public String recognize(BufferedImage page, OcrEngine.Options options) throws TimeoutException {
       pages.add(page);
       this.options.add(options);
       if (timesOut) {
@@ -58,9 +54,7 @@ class ScanOcrPathTest {
     FakeOcr ocr = new FakeOcr(true, false);
     SamplePdfs.Loaded loaded =
         SamplePdfs.load(
-            new PdfLoader(
-                PluginConfig.of(Map.of("OCR_TIMEOUT_SECONDS", "7", "OCR_LANGUAGES", "eng+deu")),
-                List.of(ocr)),
+            SamplePdfs.loader(Map.of("OCR_TIMEOUT_SECONDS", "7", "OCR_LANGUAGES", "eng+deu"), ocr),
             SamplePdfs.file("multipage.pdf"),
             Map.of());
     // pages 1-3 and 5-6 have no text; page 4 has a (poor) text layer of its own
@@ -109,7 +103,7 @@ class ScanOcrPathTest {
   @Test
   void ocrCanBeSwitchedOff() {
     FakeOcr ocr = new FakeOcr(true, false);
-    PdfLoader loader = new PdfLoader(PluginConfig.of(Map.of("OCR_ENGINE", "none")), List.of(ocr));
+    DocumentLoader loader = SamplePdfs.loader(Map.of("OCR_ENGINE", "none"), ocr);
     assertThatThrownBy(() -> SamplePdfs.load(loader, SamplePdfs.file("epson.pdf"), Map.of()))
         .isInstanceOf(DocumentException.class);
     assertThat(ocr.pages).isEmpty();

@@ -12,7 +12,9 @@ final class Bytes {
 
   static byte[] readAll(LoadRequest request) throws DocumentException {
     try {
-      return request.content().readAllBytes();
+      try (java.io.InputStream in = request.openStream()) {
+        return in.readAllBytes();
+      }
     } catch (IOException e) {
       throw new DocumentException(
           Reason.DAMAGED, "The file could not be read completely; please upload it again.", e);

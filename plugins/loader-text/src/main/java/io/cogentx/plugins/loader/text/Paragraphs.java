@@ -1,5 +1,6 @@
 package io.cogentx.plugins.loader.text;
 
+import io.cogentx.spi.Progress;
 import io.cogentx.spi.Segment;
 import io.cogentx.spi.SegmentSink;
 import java.util.ArrayList;
@@ -56,10 +57,10 @@ final class Paragraphs {
    * Passes each non-blank text to {@code sink} as a segment, reporting progress as stage {@code
    * "extracting"} and stopping early when the sink reports cancellation.
    */
-  static void emit(List<String> texts, SegmentSink sink) {
+  static void emit(List<String> texts, SegmentSink sink, Progress progress) {
     int total = texts.size();
     for (int i = 0; i < total; i++) {
-      if (sink.cancelled()) {
+      if (progress.cancelled()) {
         return;
       }
       String text = texts.get(i);
@@ -67,7 +68,7 @@ final class Paragraphs {
         sink.accept(Segment.of(text));
       }
       if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == total) {
-        sink.progress("extracting", i + 1, total);
+        progress.report("extracting", i + 1, total);
       }
     }
   }

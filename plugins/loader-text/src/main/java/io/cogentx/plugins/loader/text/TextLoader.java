@@ -4,6 +4,7 @@ import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.LoadRequest;
 import io.cogentx.spi.LoadResult;
+import io.cogentx.spi.Progress;
 import io.cogentx.spi.SegmentSink;
 import java.util.Set;
 
@@ -11,16 +12,16 @@ import java.util.Set;
  * Loader {@code text}: plain text, logs and CSV. One segment per paragraph (blank-line separated);
  * no title, so the server uses the file name.
  */
-public final class TextLoader implements DocumentLoader {
-
-  @Override
-  public String name() {
-    return "text";
-  }
+final class TextLoader implements DocumentLoader {
 
   @Override
   public Set<String> mediaTypes() {
     return Set.of("text/plain", "text/csv");
+  }
+
+  @Override
+  public String progressUnit() {
+    return "paragraph";
   }
 
   @Override
@@ -29,9 +30,10 @@ public final class TextLoader implements DocumentLoader {
   }
 
   @Override
-  public LoadResult load(LoadRequest request, SegmentSink sink) throws DocumentException {
+  public LoadResult load(LoadRequest request, SegmentSink sink, Progress progress)
+      throws DocumentException {
     TextDecoder.Decoded decoded = TextDecoder.decode(Bytes.readAll(request), request.fileName());
-    Paragraphs.emit(Paragraphs.split(decoded.text()), sink);
+    Paragraphs.emit(Paragraphs.split(decoded.text()), sink, progress);
     return new LoadResult(null, decoded.warnings());
   }
 }

@@ -1,12 +1,13 @@
 package io.cogentx.plugins.loader.text;
 
+import io.cogentx.spi.Progress;
 import io.cogentx.spi.Segment;
 import io.cogentx.spi.SegmentSink;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps the segments a loader emits; can cancel after a number of segments. */
-final class CollectingSink implements SegmentSink {
+final class CollectingSink implements SegmentSink, Progress {
 
   final List<Segment> segments = new ArrayList<>();
   private final int cancelAfter;

@@ -7,9 +7,9 @@ import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.DocumentException.Reason;
 import io.cogentx.spi.LoadRequest;
 import io.cogentx.spi.LoadResult;
-import java.io.ByteArrayInputStream;
+import io.cogentx.spi.Progress;
+import io.cogentx.spi.contract.Loads;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MarkdownLoaderTest {
@@ -53,17 +53,13 @@ class MarkdownLoaderTest {
   private final MarkdownLoader loader = new MarkdownLoader();
 
   private static LoadRequest request(String markdown) {
-    return new LoadRequest(
-        new ByteArrayInputStream(markdown.getBytes(StandardCharsets.UTF_8)),
-        "guide.md",
-        "text/markdown",
-        Map.of());
+    return Loads.request(markdown.getBytes(StandardCharsets.UTF_8), "guide.md", "text/markdown");
   }
 
   @Test
   void rendersReadableTextWithoutMarkupAndTakesTheTitleFromTheFirstH1() throws DocumentException {
     CollectingSink sink = new CollectingSink();
-    LoadResult result = loader.load(request(GUIDE), sink);
+    LoadResult result = loader.load(request(GUIDE), sink, sink);
     String text = sink.joined();
 
     assertThat(result.title()).isEqualTo("Guide to Cogent");
@@ -81,7 +77,7 @@ class MarkdownLoaderTest {
   void emitsOneSegmentPerBlockWithHeadingsKeptWithTheirFirstBlock() throws DocumentException {
     CollectingSink sink = new CollectingSink();
     loader.load(
-        request("# Title\n\nFirst para.\n\n## Part\n\nSecond para.\n\nThird para.\n"), sink);
+        request("# Title\n\nFirst para.\n\n## Part\n\nSecond para.\n\nThird para.\n"), sink, sink);
 
     assertThat(sink.texts())
         .containsExactly("Title\nFirst para.", "Part\nSecond para.", "Third para.");
@@ -89,7 +85,8 @@ class MarkdownLoaderTest {
 
   @Test
   void hasNoTitleWithoutALevelOneHeading() throws DocumentException {
-    LoadResult result = loader.load(request("## Only a section\n\nText."), new CollectingSink());
+    LoadResult result =
+        loader.load(request("## Only a section\n\nText."), new CollectingSink(), Progress.NONE);
 
     assertThat(result.title()).isNull();
   }
@@ -98,7 +95,8 @@ class MarkdownLoaderTest {
   void usesFrontMatterTitleAndKeepsFrontMatterOutOfTheText() throws DocumentException {
     CollectingSink sink = new CollectingSink();
     LoadResult result =
-        loader.load(request("---\ntitle: Release notes\nauthor: Ann\n---\n\nAll fixed.\n"), sink);
+        loader.load(
+            request("---\ntitle: Release notes\nauthor: Ann\n---\n\nAll fixed.\n"), sink, sink);
 
     assertThat(result.title()).isEqualTo("Release notes");
     assertThat(sink.texts()).containsExactly("All fixed.");
@@ -107,14 +105,17 @@ class MarkdownLoaderTest {
   @Test
   void rejectsMarkdownWithNoTextToIndex() {
     assertThatThrownBy(
-            () -> loader.load(request("![](a.png)\n\n---\n<!-- x -->\n"), new CollectingSink()))
+            () ->
+                loader.load(
+                    request("![](a.png)\n\n---\n<!-- x -->\n"),
+                    new CollectingSink(),
+                    Progress.NONE))
         .isInstanceOfSatisfying(
             DocumentException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY));
   }
 
   @Test
   void claimsMarkdownTypes() {
-    assertThat(loader.name()).isEqualTo("markdown");
     assertThat(loader.mediaTypes()).contains("text/markdown", "text/x-markdown");
     assertThat(loader.fileExtensions()).containsExactlyInAnyOrder("md", "markdown");
   }

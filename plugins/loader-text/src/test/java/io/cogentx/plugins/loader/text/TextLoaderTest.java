@@ -7,9 +7,9 @@ import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.DocumentException.Reason;
 import io.cogentx.spi.LoadRequest;
 import io.cogentx.spi.LoadResult;
-import java.io.ByteArrayInputStream;
+import io.cogentx.spi.Progress;
+import io.cogentx.spi.contract.Loads;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TextLoaderTest {
@@ -17,7 +17,7 @@ class TextLoaderTest {
   private final TextLoader loader = new TextLoader();
 
   private static LoadRequest request(byte[] bytes, String name) {
-    return new LoadRequest(new ByteArrayInputStream(bytes), name, "text/plain", Map.of());
+    return Loads.request(bytes, name, "text/plain");
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
@@ -31,7 +31,8 @@ class TextLoaderTest {
   void readsUtf8WithoutBomAndHasNoTitle() throws DocumentException {
     CollectingSink sink = new CollectingSink();
     LoadResult result =
-        loader.load(request("Naïve café — 東京 ✓".getBytes(StandardCharsets.UTF_8), "a.txt"), sink);
+        loader.load(
+            request("Naïve café — 東京 ✓".getBytes(StandardCharsets.UTF_8), "a.txt"), sink, sink);
 
     assertThat(sink.texts()).containsExactly("Naïve café — 東京 ✓");
     assertThat(result.title()).isNull();
@@ -42,7 +43,8 @@ class TextLoaderTest {
   void dropsUtf8ByteOrderMark() throws DocumentException {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     CollectingSink sink = new CollectingSink();
-    loader.load(request(concat(bom, "Grüße".getBytes(StandardCharsets.UTF_8)), "a.txt"), sink);
+    loader.load(
+        request(concat(bom, "Grüße".getBytes(StandardCharsets.UTF_8)), "a.txt"), sink, sink);
 
     assertThat(sink.texts()).containsExactly("Grüße");
   }
@@ -56,8 +58,8 @@ class TextLoaderTest {
         concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, "café".getBytes(StandardCharsets.UTF_16BE));
     CollectingSink sinkLe = new CollectingSink();
     CollectingSink sinkBe = new CollectingSink();
-    loader.load(request(le, "le.txt"), sinkLe);
-    loader.load(request(be, "be.txt"), sinkBe);
+    loader.load(request(le, "le.txt"), sinkLe, sinkLe);
+    loader.load(request(be, "be.txt"), sinkBe, sinkBe);
 
     assertThat(sinkLe.texts()).containsExactly("café");
     assertThat(sinkBe.texts()).containsExactly("café");
@@ -67,7 +69,7 @@ class TextLoaderTest {
   void fallsBackToWindows1252WithAWarningWhenNotUtf8() throws DocumentException {
     byte[] cp1252 = {'c', 'a', 'f', (byte) 0xE9, ' ', (byte) 0x93, 'o', 'k', (byte) 0x94};
     CollectingSink sink = new CollectingSink();
-    LoadResult result = loader.load(request(cp1252, "legacy.txt"), sink);
+    LoadResult result = loader.load(request(cp1252, "legacy.txt"), sink, sink);
 
     assertThat(sink.texts()).containsExactly("café “ok”");
     assertThat(result.warnings()).singleElement().asString().contains("Windows-1252");
@@ -77,7 +79,8 @@ class TextLoaderTest {
   void rejectsBinaryWithNulBytes() {
     byte[] bytes = {'a', 'b', 0, 1, 2, 3, 'c'};
 
-    assertThatThrownBy(() -> loader.load(request(bytes, "blob.txt"), new CollectingSink()))
+    assertThatThrownBy(
+            () -> loader.load(request(bytes, "blob.txt"), new CollectingSink(), Progress.NONE))
         .isInstanceOfSatisfying(
             DocumentException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_FORMAT))
@@ -92,7 +95,8 @@ class TextLoaderTest {
       bytes[i] = (byte) (i % 2 == 0 ? 'x' : 0x01 + i % 7);
     }
 
-    assertThatThrownBy(() -> loader.load(request(bytes, "x.log"), new CollectingSink()))
+    assertThatThrownBy(
+            () -> loader.load(request(bytes, "x.log"), new CollectingSink(), Progress.NONE))
         .isInstanceOfSatisfying(
             DocumentException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_FORMAT));
@@ -102,7 +106,8 @@ class TextLoaderTest {
   void namesTheRealFormatOfAPdfRenamedToTxt() {
     byte[] pdf = "%PDF-1.7\n1 0 obj\n<< >>\nendobj\n".getBytes(StandardCharsets.US_ASCII);
 
-    assertThatThrownBy(() -> loader.load(request(pdf, "report.txt"), new CollectingSink()))
+    assertThatThrownBy(
+            () -> loader.load(request(pdf, "report.txt"), new CollectingSink(), Progress.NONE))
         .isInstanceOf(DocumentException.class)
         .hasMessageContaining("PDF");
   }
@@ -110,7 +115,8 @@ class TextLoaderTest {
   @Test
   void rejectsEmptyAndWhitespaceOnlyFiles() {
     for (byte[] bytes : new byte[][] {{}, " \n\t\r\n  \n".getBytes(StandardCharsets.UTF_8)}) {
-      assertThatThrownBy(() -> loader.load(request(bytes, "empty.txt"), new CollectingSink()))
+      assertThatThrownBy(
+              () -> loader.load(request(bytes, "empty.txt"), new CollectingSink(), Progress.NONE))
           .isInstanceOfSatisfying(
               DocumentException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY));
     }
@@ -121,7 +127,7 @@ class TextLoaderTest {
     String text =
         "\n\nFirst paragraph,\r\nsecond line.  \r\n\r\nSecond\rparagraph.\n \t \nThird.\n\n";
     CollectingSink sink = new CollectingSink();
-    loader.load(request(text.getBytes(StandardCharsets.UTF_8), "p.txt"), sink);
+    loader.load(request(text.getBytes(StandardCharsets.UTF_8), "p.txt"), sink, sink);
 
     assertThat(sink.texts())
         .containsExactly("First paragraph,\nsecond line.", "Second\nparagraph.", "Third.");
@@ -130,14 +136,13 @@ class TextLoaderTest {
   @Test
   void stopsWhenTheUserCancels() throws DocumentException {
     CollectingSink sink = new CollectingSink(2);
-    loader.load(request("a\n\nb\n\nc\n\nd".getBytes(StandardCharsets.UTF_8), "p.txt"), sink);
+    loader.load(request("a\n\nb\n\nc\n\nd".getBytes(StandardCharsets.UTF_8), "p.txt"), sink, sink);
 
     assertThat(sink.texts()).containsExactly("a", "b");
   }
 
   @Test
   void claimsPlainTextTypes() {
-    assertThat(loader.name()).isEqualTo("text");
     assertThat(loader.mediaTypes()).contains("text/plain");
     assertThat(loader.fileExtensions()).contains("txt", "log").doesNotContain("md");
   }

@@ -1,7 +1,6 @@
 package io.cogentx.plugins.ocr.tesseract;
 
-import io.cogentx.plugins.loader.pdf.OcrEngine;
-import io.cogentx.plugins.loader.pdf.OcrOptions;
+import io.cogentx.spi.OcrEngine;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -17,13 +16,12 @@ import java.util.concurrent.TimeoutException;
 import javax.imageio.ImageIO;
 
 /**
- * OCR engine {@code tesseract}: runs the Tesseract 5 command on each page ({@code tesseract
- * page.png stdout -l eng}) in a process with a timeout. The command is {@code TESSERACT_PATH} (a
- * system property or environment variable), else {@code tesseract} on the {@code PATH}; without it
- * the engine reports itself unavailable. Tesseract runs single-threaded ({@code
+ * Runs the Tesseract 5 command on each page ({@code tesseract page.png stdout -l eng}) in a process
+ * with a timeout. The command is {@code TESSERACT_PATH}, else {@code tesseract} on the {@code
+ * PATH}; without it the engine reports itself unavailable. Tesseract runs single-threaded ({@code
  * OMP_THREAD_LIMIT=1}): on a shared machine its OpenMP threads made a page five times slower.
  */
-public final class TesseractOcr implements OcrEngine {
+final class TesseractOcr implements OcrEngine {
 
   private static final System.Logger LOG = System.getLogger(TesseractOcr.class.getName());
   private static final long VERSION_CHECK_SECONDS = 20;
@@ -31,19 +29,9 @@ public final class TesseractOcr implements OcrEngine {
   private final String command;
   private volatile Boolean available;
 
-  /** The command from {@code TESSERACT_PATH}, else {@code tesseract} on the PATH. */
-  public TesseractOcr() {
-    this(configured("TESSERACT_PATH").orElse("tesseract"));
-  }
-
   /** Runs {@code command} (a path, or a name looked up on the PATH). */
-  public TesseractOcr(String command) {
+  TesseractOcr(String command) {
     this.command = command;
-  }
-
-  @Override
-  public String name() {
-    return "tesseract";
   }
 
   @Override
@@ -62,7 +50,7 @@ public final class TesseractOcr implements OcrEngine {
   }
 
   @Override
-  public String recognize(BufferedImage page, OcrOptions options)
+  public String recognize(BufferedImage page, OcrEngine.Options options)
       throws IOException, TimeoutException {
     Path dir = Files.createTempDirectory("cogentx-ocr-");
     try {
@@ -152,13 +140,6 @@ public final class TesseractOcr implements OcrEngine {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  private static Optional<String> configured(String key) {
-    return Optional.ofNullable(System.getProperty(key))
-        .or(() -> Optional.ofNullable(System.getenv(key)))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty());
   }
 
   private static String firstLine(String s) {

@@ -3,12 +3,9 @@ package io.cogentx.plugins.ocr.tesseract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.cogentx.plugins.loader.pdf.PdfLoader;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.DocumentLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +21,7 @@ class LinnOcrAccuracyTest {
     Path reference = pdf.resolveSibling("reference-text/linn.txt");
     assumeTrue(Files.isRegularFile(reference), "reference-text/linn.txt missing: skipping");
 
-    PdfLoader loader = new PdfLoader(PluginConfig.of(Map.of()), List.of(new TesseractOcr()));
+    DocumentLoader loader = Samples.pdfLoader(new TesseractOcrProvider());
     long start = System.nanoTime();
     Samples.Loaded loaded = Samples.load(loader, pdf);
     double seconds = (System.nanoTime() - start) / 1e9;

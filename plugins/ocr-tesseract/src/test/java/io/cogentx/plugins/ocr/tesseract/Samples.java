@@ -2,17 +2,18 @@ package io.cogentx.plugins.ocr.tesseract;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.cogentx.plugins.loader.pdf.PdfLoader;
+import io.cogentx.plugins.loader.pdf.PdfLoaderProvider;
 import io.cogentx.spi.DocumentException;
+import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.LoadRequest;
 import io.cogentx.spi.LoadResult;
+import io.cogentx.spi.OcrEngineProvider;
+import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.PluginContext;
 import io.cogentx.spi.Segment;
-import io.cogentx.spi.SegmentSink;
-import java.io.IOException;
-import java.io.InputStream;
+import io.cogentx.spi.contract.Loads;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class Samples {
 
   static void assumeTesseract() {
     assumeTrue(
-        new TesseractOcr().available(),
+        new TesseractOcr("tesseract").available(),
         "tesseract is not on the PATH (install tesseract-ocr and tesseract-ocr-eng): skipping");
   }
 
@@ -59,27 +60,32 @@ final class Samples {
     }
   }
 
-  static Loaded load(PdfLoader loader, Path file) throws DocumentException, IOException {
-    List<Segment> segments = new ArrayList<>();
-    List<String> progress = new ArrayList<>();
-    SegmentSink sink =
-        new SegmentSink() {
-          @Override
-          public void accept(Segment segment) {
-            segments.add(segment);
-          }
+  /** The PDF loader as the server creates it, with these OCR engines. */
+  static DocumentLoader pdfLoader(OcrEngineProvider... engines) throws Exception {
+    return new PdfLoaderProvider()
+        .create(PluginContext.of(PluginConfig.of(Map.of()), List.of(engines)));
+  }
 
-          @Override
-          public void progress(String stage, int done, int total) {
-            progress.add(stage + " " + done + "/" + total);
-          }
-        };
-    try (InputStream in = Files.newInputStream(file)) {
-      LoadResult result =
-          loader.load(
-              new LoadRequest(in, file.getFileName().toString(), "application/pdf", Map.of()),
-              sink);
-      return new Loaded(result, segments, progress);
-    }
+  /** A tesseract engine running {@code command}. */
+  static OcrEngineProvider tesseract(String command) {
+    return new OcrEngineProvider() {
+      @Override
+      public String name() {
+        return "tesseract";
+      }
+
+      @Override
+      public io.cogentx.spi.OcrEngine create(PluginContext context) {
+        return new TesseractOcr(command);
+      }
+    };
+  }
+
+  static Loaded load(DocumentLoader loader, Path file) throws DocumentException {
+    Loads.Result loaded =
+        Loads.load(
+            loader,
+            new LoadRequest(file, file.getFileName().toString(), "application/pdf", Map.of()));
+    return new Loaded(loaded.result(), loaded.segments(), loaded.reports());
   }
 }

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.cogentx.plugins.loader.pdf.OcrEngine;
-import io.cogentx.plugins.loader.pdf.OcrOptions;
-import io.cogentx.plugins.loader.pdf.PdfLoader;
-import io.cogentx.spi.PluginConfig;
+import io.cogentx.spi.DocumentLoader;
+import io.cogentx.spi.OcrEngine;
+import io.cogentx.spi.OcrEngineProvider;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -23,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The tesseract engine: found by the PDF loader, honest about being missing, bounded in time. */
 class TesseractOcrTest {
 
-  private static final OcrOptions ENGLISH =
-      new OcrOptions(List.of("eng"), Duration.ofSeconds(60), 300);
+  private static final OcrEngine.Options ENGLISH =
+      new OcrEngine.Options(List.of("eng"), Duration.ofSeconds(60), 300);
 
   @Test
   void isRegisteredForThePdfLoader() {
-    assertThat(ServiceLoader.load(OcrEngine.class).stream().map(ServiceLoader.Provider::type))
-        .contains(TesseractOcr.class);
+    assertThat(
+            ServiceLoader.load(OcrEngineProvider.class).stream().map(ServiceLoader.Provider::type))
+        .contains(TesseractOcrProvider.class);
   }
 
   @Test
@@ -45,7 +44,7 @@ class TesseractOcrTest {
     Files.writeString(slow, "#!/bin/sh\nsleep 30\n");
     Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
     TesseractOcr ocr = new TesseractOcr(slow.toString());
-    OcrOptions oneSecond = new OcrOptions(List.of("eng"), Duration.ofSeconds(1), 300);
+    OcrEngine.Options oneSecond = new OcrEngine.Options(List.of("eng"), Duration.ofSeconds(1), 300);
     long start = System.nanoTime();
     assertThatThrownBy(() -> ocr.recognize(blankPage(), oneSecond))
         .isInstanceOf(TimeoutException.class);
@@ -64,16 +63,16 @@ class TesseractOcrTest {
   @Test
   void theDefaultPdfLoaderReadsAScanWithTesseract() throws Exception {
     Samples.assumeTesseract();
-    Samples.Loaded loaded = Samples.load(new PdfLoader(), Samples.file("c02-22.pdf"));
+    Samples.Loaded loaded =
+        Samples.load(Samples.pdfLoader(new TesseractOcrProvider()), Samples.file("c02-22.pdf"));
     assertThat(loaded.text()).contains("went tip-toeing along a path amongst");
     assertThat(loaded.progress()).contains("ocr 1/1", "extracting 1/1");
     assertThat(loaded.result().warnings()).singleElement().asString().contains("OCR (tesseract)");
   }
 
   @Test
-  void anUnavailableTesseractLeavesScansUnread() {
-    PdfLoader loader =
-        new PdfLoader(PluginConfig.of(Map.of()), List.of(new TesseractOcr("/nonexistent/tess")));
+  void anUnavailableTesseractLeavesScansUnread() throws Exception {
+    DocumentLoader loader = Samples.pdfLoader(Samples.tesseract("/nonexistent/tess"));
     assertThatThrownBy(() -> Samples.load(loader, Samples.file("epson.pdf")))
         .hasMessageContaining("OCR is not available");
   }
