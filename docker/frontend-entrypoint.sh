@@ -1,6 +1,7 @@
 #!/bin/sh
-# Deploy-time settings of the Cogent-X frontend, applied on every container start (the official nginx image runs
-# /docker-entrypoint.d/*.sh before nginx). No rebuild needed to point the UI at another API or change the limit.
+# Deploy-time settings of the Cogent-X frontend, applied on every container start before nginx (the image's
+# ENTRYPOINT; its arguments, the CMD, are run after). No rebuild needed to point the UI at another API or change
+# the limit.
 #   API_BASE_URL (or VITE_API_BASE_URL, the seed's name): where the UI calls the API; empty = same origin (/api/
 #     through this nginx). Another origin is also added to the page's Content-Security-Policy connect-src.
 #   MAX_UPLOAD_MEGABYTES: nginx's client_max_body_size, to match the backend's limit (default 50).
@@ -35,6 +36,8 @@ if [ -n "$api" ]; then
 fi
 sed -e "s#client_max_body_size 50m;#client_max_body_size ${mb}m;#" \
     -e "s#connect-src 'self'#connect-src 'self'${origin}#" \
-    "$template" > "$conf.tmp"
-mv "$conf.tmp" "$conf"
+    "$template" > "$conf"
 echo "cogentx: UI API base '${api:-same origin}', upload limit ${mb} MB"
+if [ $# -gt 0 ]; then
+  exec "$@"
+fi

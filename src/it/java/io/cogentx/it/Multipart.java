@@ -40,8 +40,13 @@ final class Multipart {
   }
 
   HttpRequest.Builder post(String path, String sessionId) {
+    return postTo(Api.request(path), sessionId);
+  }
+
+  /** The upload to any server, e.g. through the Docker stack's frontend. */
+  HttpRequest.Builder postTo(HttpRequest.Builder request, String sessionId) {
     write("--" + boundary + "--\r\n");
-    return Api.request(path)
+    return request
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .header(Api.SESSION, sessionId)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));

@@ -51,7 +51,7 @@ final class Nginx implements AutoCloseable {
   static String render(int port, String backend, Path webRoot, Path prefix) {
     String source = read(SOURCE);
     Map<String, String> lines = new LinkedHashMap<>();
-    lines.put("listen 80;", "listen 127.0.0.1:" + port + ";");
+    lines.put("listen 8080;", "listen 127.0.0.1:" + port + ";");
     lines.put("server backend:8000;", "server " + backend + ";");
     lines.put("root /usr/share/nginx/html;", "root " + webRoot.toAbsolutePath().normalize() + ";");
     String rendered = source;

@@ -54,8 +54,8 @@ public final class OllamaDouble implements AutoCloseable {
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile Instant lastFinished;
 
-  private OllamaDouble(int port) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+  private OllamaDouble(InetAddress address, int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(address, port), 50);
     server.setExecutor(threads);
     server.createContext("/api/tags", this::tags);
     server.createContext("/api/chat", this::chat);
@@ -64,8 +64,16 @@ public final class OllamaDouble implements AutoCloseable {
 
   /** A double on {@code port} of 127.0.0.1 (0: any free port). */
   public static OllamaDouble start(int port) {
+    return start(InetAddress.getLoopbackAddress(), port);
+  }
+
+  /**
+   * A double on {@code port} of {@code address}, e.g. the Docker bridge's gateway for containers
+   * that reach it as {@code host.docker.internal}.
+   */
+  public static OllamaDouble start(InetAddress address, int port) {
     try {
-      return new OllamaDouble(port);
+      return new OllamaDouble(address, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
