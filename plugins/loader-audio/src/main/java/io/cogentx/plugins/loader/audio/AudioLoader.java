@@ -8,6 +8,7 @@ import io.cogentx.spi.LoadResult;
 import io.cogentx.spi.PluginHealth;
 import io.cogentx.spi.Progress;
 import io.cogentx.spi.Segment;
+import io.cogentx.spi.WavAudio;
 import io.cogentx.spi.SegmentSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -193,7 +194,7 @@ final class AudioLoader implements DocumentLoader, PluginHealth.Reporting {
 
   /** A WAV file whose header promises more samples than it holds was cut off. */
   private static void requireWholeWav(Path file) throws IOException, DocumentException {
-    WavFile.Header h = WavFile.header(file).orElse(null);
+    WavAudio h = WavAudio.read(file).orElse(null);
     if (h != null
         && h.declaredDataBytes() != 0xFFFFFFFFL
         && h.availableDataBytes() < TRUNCATION_TOLERANCE * h.declaredDataBytes()

@@ -3,6 +3,7 @@ package io.cogentx.plugins.loader.audio;
 import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.DocumentException.Reason;
 import io.cogentx.spi.Progress;
+import io.cogentx.spi.WavAudio;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class Decoder {
    *
    * @param silences in order of time
    */
-  record Decoded(Path wav, WavFile.Header header, List<Silences.Silence> silences) {
+  record Decoded(Path wav, WavAudio header, List<Silences.Silence> silences) {
     double seconds() {
       return header.seconds();
     }
@@ -88,8 +89,8 @@ final class Decoder {
         }
       }
     }
-    WavFile.Header header =
-        WavFile.header(wav)
+    WavAudio header =
+        WavAudio.read(wav)
             .filter(h -> h.isPcm16Mono(SAMPLE_RATE))
             .orElseThrow(
                 () ->

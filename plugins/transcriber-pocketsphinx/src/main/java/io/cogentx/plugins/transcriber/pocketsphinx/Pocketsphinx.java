@@ -6,6 +6,7 @@ import io.cogentx.spi.PluginHealth;
 import io.cogentx.spi.Progress;
 import io.cogentx.spi.Segment;
 import io.cogentx.spi.Transcriber;
+import io.cogentx.spi.WavAudio;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -111,11 +112,11 @@ final class Pocketsphinx implements Transcriber, PluginHealth.Reporting {
                         Reason.UNAVAILABLE, command + " is not installed on this server."));
     Path dir = null;
     try {
-      long dataBytes = PcmWav.requirePcm16Mono(wav16kMono, SAMPLE_RATE);
+      WavAudio audio = PcmWav.requirePcm16Mono(wav16kMono, SAMPLE_RATE);
       dir = Files.createTempDirectory("cogentx-pocketsphinx-");
       Path padded = dir.resolve("padded.wav");
       long pad = Math.round(padSeconds * SAMPLE_RATE);
-      PcmWav.writePadded(wav16kMono, dataBytes, pad, padded);
+      PcmWav.writePadded(wav16kMono, audio, pad, padded);
       Path out = dir.resolve("out.txt");
       Path err = dir.resolve("err.txt");
       List<String> arguments = new ArrayList<>();
@@ -136,7 +137,7 @@ final class Pocketsphinx implements Transcriber, PluginHealth.Reporting {
               modelDirectory.resolve("cmudict-en-us.dict").toString()));
       arguments.addAll(options);
       run(arguments, out, err, progress);
-      double seconds = dataBytes / (2.0 * SAMPLE_RATE);
+      double seconds = audio.seconds();
       try (BufferedReader reader = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
         return TimedWords.utterances(reader, padSeconds, seconds);
       }
