@@ -110,10 +110,10 @@ public abstract class TranscriberContract {
   void concurrentCallsDoNotInterfere() throws Exception {
     Path wav = sample();
     List<Segment> expected = transcriber.transcribe(wav, Progress.NONE);
-    ExecutorService pool = Executors.newFixedThreadPool(3);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<List<Segment>>> runs = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 2; i++) {
         runs.add(pool.submit(() -> transcriber.transcribe(wav, Progress.NONE)));
       }
       for (Future<List<Segment>> run : runs) {
