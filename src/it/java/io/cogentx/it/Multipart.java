@@ -40,8 +40,17 @@ final class Multipart {
   }
 
   HttpRequest.Builder post(String path, String sessionId) {
+    return post(Api.request(path), sessionId);
+  }
+
+  /** The request to {@code base + path}, e.g. of the second test server. */
+  HttpRequest.Builder post(String base, String path, String sessionId) {
+    return post(HttpRequest.newBuilder(java.net.URI.create(base + path)), sessionId);
+  }
+
+  private HttpRequest.Builder post(HttpRequest.Builder request, String sessionId) {
     write("--" + boundary + "--\r\n");
-    return Api.request(path)
+    return request
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .header(Api.SESSION, sessionId)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));

@@ -113,7 +113,7 @@ final class Pocketsphinx implements Transcriber, PluginHealth.Reporting {
     Path dir = null;
     try {
       WavAudio audio = PcmWav.requirePcm16Mono(wav16kMono, SAMPLE_RATE);
-      dir = Files.createTempDirectory("cogentx-pocketsphinx-");
+      dir = workDirectory(wav16kMono);
       Path padded = dir.resolve("padded.wav");
       long pad = Math.round(padSeconds * SAMPLE_RATE);
       PcmWav.writePadded(wav16kMono, audio, pad, padded);
@@ -206,6 +206,22 @@ final class Pocketsphinx implements Transcriber, PluginHealth.Reporting {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  /**
+   * A folder for the padded copy and the output: beside the piece when that folder is writable (an
+   * audio loader's working directory, emptied after every recording), else the temp directory.
+   */
+  private static Path workDirectory(Path wav) throws IOException {
+    Path parent = wav.toAbsolutePath().getParent();
+    if (parent != null && Files.isWritable(parent)) {
+      try {
+        return Files.createTempDirectory(parent, "cogentx-pocketsphinx-");
+      } catch (IOException e) {
+        // fall back to the temp directory
+      }
+    }
+    return Files.createTempDirectory("cogentx-pocketsphinx-");
   }
 
   /** The command's executable: the path itself when it has a slash, else found on the PATH. */

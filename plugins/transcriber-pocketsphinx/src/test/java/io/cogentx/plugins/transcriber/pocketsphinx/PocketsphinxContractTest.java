@@ -97,8 +97,8 @@ class PocketsphinxContractTest extends TranscriberContract {
     assertThat(countPocketsphinxDirs()).isLessThanOrEqualTo(before);
   }
 
-  private static long countPocketsphinxDirs() throws Exception {
-    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+  private long countPocketsphinxDirs() throws Exception {
+    try (var files = Files.list(temp)) {
       return files
           .filter(f -> f.getFileName().toString().startsWith("cogentx-pocketsphinx-"))
           .count();
