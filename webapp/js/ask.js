@@ -3,6 +3,7 @@
 
 import { ApiError } from "./api.js";
 import { el, formatLocation, problemView } from "./format.js";
+import { isTimed, playSource } from "./player.js";
 
 const HISTORY_TURNS = 3;
 const MARKER = /\[(\d{1,3})\]/g;
@@ -190,7 +191,7 @@ class Turn {
 
   #chip(source) {
     const where = formatLocation(source);
-    const label = `Source ${source.n}: ${source.title}${where ? `, ${where}` : ""}`;
+    const label = `Source ${source.n}: ${source.title}${where ? `, ${where}` : ""}${isTimed(source) ? " (plays the recording from there)" : ""}`;
     return el(
       "button",
       {
@@ -201,7 +202,10 @@ class Turn {
         "aria-label": label,
         title: label,
         dataset: { n: source.n },
-        onclick: (e) => this.#toggle(source.n, e.currentTarget),
+        onclick: (e) => {
+          this.#toggle(source.n, e.currentTarget);
+          if (isTimed(source)) playSource(source); // a time citation plays the recording from there
+        },
       },
       el("span", { class: "chip-n" }, source.n),
       el("span", { class: "chip-title" }, source.title),

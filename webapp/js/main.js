@@ -3,6 +3,7 @@
 import { Api, ApiError } from "./api.js";
 import { AskPanel } from "./ask.js";
 import { problemView } from "./format.js";
+import { configurePlayer } from "./player.js";
 import { Session } from "./session.js";
 import { SessionPanel } from "./session-panel.js";
 import { UploadPanel } from "./upload.js";
@@ -12,6 +13,7 @@ const $ = (id) => document.getElementById(id);
 
 const session = new Session();
 const api = new Api(config.apiBaseUrl ?? "", session);
+configurePlayer({ baseUrl: api.baseUrl, sessionId: () => session.id });
 const notice = $("notice");
 
 function notify(problemOrText, kind = "error") {
