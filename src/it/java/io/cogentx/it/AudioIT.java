@@ -33,7 +33,16 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AudioIT {
 
-  private static final Path AUDIO = Path.of("../shared/data/audio");
+  /**
+   * shared/data/audio beside the repository (as CI lays it out), else the machine's /work/shared.
+   */
+  static final Path AUDIO =
+      Stream.of("../shared/data/audio", "/work/shared/data/audio")
+          .map(Path::of)
+          .filter(Files::isDirectory)
+          .findFirst()
+          .orElse(Path.of("../shared/data/audio"));
+
   private static final Path WORK =
       Path.of(System.getProperty("it.audio.work.dir", "target/it-audio-work"));
   private static final String LONG = "gb0-weekly-radio-address-2008-11-01.wav";

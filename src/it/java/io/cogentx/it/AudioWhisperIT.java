@@ -31,7 +31,7 @@ class AudioWhisperIT {
 
   private static final String BASE =
       System.getProperty("it.expiry.base.url", "http://127.0.0.1:18081");
-  private static final Path JFK = Path.of("../shared/data/audio/jfk.wav");
+  private static final Path JFK = AudioIT.AUDIO.resolve("jfk.wav");
   private static WhisperDouble whisper;
 
   @BeforeAll
