@@ -131,6 +131,7 @@ public final class AudioBench {
       result.put("dev_wer_percent_chosen", best);
     }
     result.put("chosen_settings", chosen.label());
+    Config choice = chosen;
 
     // reported once on the evaluation recordings
     List<Path> test = TEST.stream().map(audio::resolve).toList();
