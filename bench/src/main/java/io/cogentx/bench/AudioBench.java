@@ -183,10 +183,10 @@ public final class AudioBench {
     double gb0Seconds = seconds(decodedCopy(gb0, work));
     Map<String, Object> speed = new LinkedHashMap<>();
     double[] decode =
-        timed(() -> loadQuietly(loader(chosen, List.of(silentEngine()), Map.of()), gb0));
+        timed(() -> loadQuietly(loader(choice, List.of(silentEngine()), Map.of()), gb0));
     double[] transcribe =
         timed(
-            () -> loadQuietly(loader(chosen, List.of(new PocketsphinxProvider()), Map.of()), gb0));
+            () -> loadQuietly(loader(choice, List.of(new PocketsphinxProvider()), Map.of()), gb0));
     speed.put("recording_seconds", round(gb0Seconds, 1));
     speed.put("decode_rtf_wall", round(decode[0] / gb0Seconds, 3));
     speed.put("decode_rtf_cpu", round(decode[1] / gb0Seconds, 3));
