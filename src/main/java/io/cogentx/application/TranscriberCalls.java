@@ -48,8 +48,8 @@ public class TranscriberCalls {
       retryOn = Unavailable.class,
       abortOn = TimeoutException.class)
   @CircuitBreaker(
-      requestVolumeThreshold = 4,
-      failureRatio = 0.5,
+      requestVolumeThreshold = 6,
+      failureRatio = 0.67,
       delay = 30,
       delayUnit = ChronoUnit.SECONDS,
       successThreshold = 1,

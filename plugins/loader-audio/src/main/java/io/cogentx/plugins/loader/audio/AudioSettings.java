@@ -52,8 +52,9 @@ record AudioSettings(
   static final Setting AUDIO_FILTER =
       Setting.of(
           "AUDIO_FILTER",
-          "loudnorm",
-          "ffmpeg audio filters applied before transcription (empty: none)");
+          "",
+          "ffmpeg audio filters applied before transcription, e.g. loudnorm (empty: none; loudness"
+              + " normalisation did not help pocketsphinx on the development clips)");
   static final Setting SILENCE_DB =
       Setting.of("AUDIO_SILENCE_DB", -35, "Audio below this level (dB) counts as silence");
   static final Setting SILENCE_SECONDS =

@@ -29,9 +29,9 @@ public final class PocketsphinxProvider implements TranscriberProvider {
   static final Setting OPTIONS =
       Setting.of(
           "POCKETSPHINX_OPTIONS",
-          "-pip 0.5",
-          "Extra decoder options, separated by spaces (chosen on development clips, see"
-              + " docs/audio.md)");
+          "",
+          "Extra decoder options, separated by spaces, e.g. -pip 0.5 (none helped on the development"
+              + " clips, see docs/audio.md)");
   static final Setting PAD_SECONDS =
       Setting.of(
           "POCKETSPHINX_PAD_SECONDS",
