@@ -15,6 +15,7 @@ export class ApiError extends Error {
 
 export function networkProblem(what) {
   return {
+    type: "urn:cogentx:problem:client-network",
     title: "Server unreachable",
     status: 0,
     detail: `${what} did not reach the server. Check your connection and try again.`,
@@ -66,8 +67,9 @@ export class Api {
     return this.baseUrl + path;
   }
 
-  async request(path, { method = "GET", body, headers = {}, signal } = {}) {
-    const init = { method, headers: { [SESSION_HEADER]: this.session.id, ...headers }, signal };
+  /** A call in this page's session, or in `sessionId` (another session of this browser, e.g. to delete it). */
+  async request(path, { method = "GET", body, headers = {}, signal, sessionId } = {}) {
+    const init = { method, headers: { [SESSION_HEADER]: sessionId ?? this.session.id, ...headers }, signal };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
       init.headers["Content-Type"] ??= "application/json";
@@ -79,7 +81,7 @@ export class Api {
       if (e.name === "AbortError") throw e;
       throw new ApiError(networkProblem(`${method} ${path}`));
     }
-    this.session.adopt(response.headers.get(SESSION_HEADER));
+    if (!sessionId) this.session.adopt(response.headers.get(SESSION_HEADER));
     if (!response.ok) throw new ApiError(await problemOf(response));
     return response;
   }
@@ -105,8 +107,24 @@ export class Api {
     return this.json(`/api/v1/documents/${encodeURIComponent(id)}`, { method: "DELETE" });
   }
 
-  deleteSession() {
-    return this.json("/api/v1/session", { method: "DELETE" });
+  /** Deletes this session's data, or that of `sessionId`. */
+  deleteSession(sessionId) {
+    return this.json("/api/v1/session", { method: "DELETE", sessionId });
+  }
+
+  /** The URL of a document's original file (GET /api/v1/documents/{id}/content, range requests). */
+  contentUrl(id) {
+    return this.url(`/api/v1/documents/${encodeURIComponent(id)}/content`);
+  }
+
+  /** Whether this server serves the original files: a HEAD of one document's content answers 2xx. */
+  async hasContent(id) {
+    try {
+      const response = await fetch(this.contentUrl(id), { method: "HEAD", headers: { [SESSION_HEADER]: this.session.id } });
+      return response.ok;
+    } catch {
+      return false;
+    }
   }
 
   job(id) {
@@ -235,6 +253,7 @@ export class Api {
     }
     if (!finished && !signal?.aborted) {
       throw new ApiError({
+        type: "urn:cogentx:problem:client-interrupted",
         title: "Answer interrupted",
         status: 0,
         detail: "The connection closed before the answer was complete. Ask again.",

@@ -7,6 +7,16 @@ export function formatBytes(n) {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** 1285 → "1,285". */
+export function formatCount(n) {
+  return Number(n).toLocaleString("en-US");
+}
+
+/** "1 passage", "3 passages". */
+export function plural(n, one, many = `${one}s`) {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 /** A time in a recording: "00:07", "02:13", "1:02:05" past an hour (whole seconds, rounded down). */
 export function formatSeconds(s) {
   const total = Math.max(0, Math.floor(s));
@@ -61,14 +71,4 @@ export function el(tag, attrs = {}, ...children) {
     node.append(child instanceof Node ? child : String(child));
   }
   return node;
-}
-
-/** The problem's title and detail as two lines, for an error box. */
-export function problemView(problem) {
-  return el(
-    "div",
-    { class: "problem", role: "alert" },
-    el("strong", { class: "problem-title" }, problem.title || "Error"),
-    problem.detail ? el("span", { class: "problem-detail" }, problem.detail) : null,
-  );
 }

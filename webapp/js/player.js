@@ -57,6 +57,16 @@ export function playSource(source) {
   return media;
 }
 
+/** "Play from 00:07" under a passage of a recording (the chip plays it too); null for other sources. */
+export function playButton(source) {
+  if (!isTimed(source)) return null;
+  return el(
+    "button",
+    { type: "button", class: "secondary source-play", onclick: () => playSource(source) },
+    `Play from ${formatSeconds(source.start_seconds)}`,
+  );
+}
+
 function ensureBar() {
   if (bar) return bar;
   bar = el(

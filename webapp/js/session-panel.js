@@ -1,20 +1,27 @@
-// Session panel: what this session holds (documents with delete, chunk count), last access and expiry.
+// Session panel: what this session holds (documents with their file size and delete, passages), last access and
+// expiry. Tells the page what it found, so the ask box knows whether there is anything to ask about.
 
 import { ApiError } from "./api.js";
-import { el, formatBytes, formatDateTime, formatFromNow } from "./format.js";
+import { el, formatBytes, formatCount, formatDateTime, formatFromNow, plural } from "./format.js";
 
 export class SessionPanel {
-  constructor({ api, nodes, notify }) {
+  constructor({ api, nodes, notify, onChange }) {
     this.api = api;
     this.nodes = nodes;
     this.notify = notify;
+    this.onChange = onChange;
+    this.documents = null; // unknown until the first refresh
+    this.info = null;
   }
 
   async refresh() {
     try {
       const [info, list] = await Promise.all([this.api.sessionInfo(), this.api.documents()]);
+      this.info = info;
+      this.documents = list.documents ?? [];
       this.#facts(info);
-      this.#documents(list.documents ?? []);
+      this.#list(this.documents);
+      this.onChange?.(info, this.documents);
     } catch (e) {
       if (e instanceof ApiError) this.notify(e.problem);
       else throw e;
@@ -23,8 +30,8 @@ export class SessionPanel {
 
   #facts(info) {
     const { nodes } = this;
-    nodes.documents.textContent = String(info.total_documents);
-    nodes.chunks.textContent = String(info.total_chunks);
+    nodes.documents.textContent = formatCount(info.total_documents);
+    nodes.chunks.textContent = formatCount(info.total_chunks);
     nodes.lastAccess.textContent = formatDateTime(info.last_access);
     nodes.expires.textContent = info.expires_at
       ? `${formatDateTime(info.expires_at)} (${formatFromNow(info.expires_at)}, if idle)`
@@ -33,7 +40,7 @@ export class SessionPanel {
     nodes.sessionId.title = `Your anonymous session id: ${info.session_id}`;
   }
 
-  #documents(documents) {
+  #list(documents) {
     this.nodes.empty.hidden = documents.length > 0;
     this.nodes.list.replaceChildren(
       ...documents.map((d) =>
@@ -47,7 +54,11 @@ export class SessionPanel {
             el(
               "span",
               { class: "document-meta" },
-              [d.file_name && d.file_name !== d.title ? d.file_name : null, `${d.chunks} ${d.chunks === 1 ? "chunk" : "chunks"}`, formatBytes(d.bytes)]
+              [
+                d.file_name && d.file_name !== d.title ? d.file_name : null,
+                d.file_size != null ? formatBytes(d.file_size) : null,
+                plural(d.chunks, "passage"),
+              ]
                 .filter(Boolean)
                 .join(" · "),
             ),
@@ -81,4 +92,3 @@ export class SessionPanel {
     await this.refresh();
   }
 }
-

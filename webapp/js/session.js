@@ -41,6 +41,14 @@ export class Session {
     return this.#id;
   }
 
+  /** Goes back to an earlier session of this browser (its data is on the server until it expires). */
+  switchTo(id) {
+    if (!isSessionId(id)) return this.#id;
+    this.#id = this.#store(id.toLowerCase());
+    this.#notify();
+    return this.#id;
+  }
+
   onChange(listener) {
     this.#listeners.add(listener);
   }

@@ -1,25 +1,20 @@
-// Upload panel: drag and drop or pick several files; each gets its own row with upload progress (bytes), then
-// the indexing job's stages (SSE), then the result or a clear error (with a password retry for locked PDFs).
+// Upload panel: drag and drop or pick several files; each gets its own row with one progress bar from 0 to 100 %
+// across upload and indexing, in plain words with the time left, then "Added" or a plain-language error (technical
+// reason behind "Details"), with a password field for locked PDFs. Finished rows can be cleared.
 
 import { ApiError, isFinished } from "./api.js";
-import { el, formatBytes, problemView } from "./format.js";
+import { el, formatBytes, plural } from "./format.js";
+import { explain, problemView } from "./problems.js";
+import { FileProgress } from "./progress.js";
 
-const STAGES = {
-  stored: "Stored",
-  extracting: "Extracting text",
-  ocr: "Reading scanned pages (OCR)",
-  chunking: "Splitting into passages",
-  embedding: "Embedding passages",
-  indexed: "Indexed",
-};
 const PARALLEL_UPLOADS = 2;
+const ACTIVE = new Set(["queued", "uploading", "processing", "indexing"]);
 
 export class UploadPanel {
-  constructor({ api, dropzone, input, list, announcer, onIndexed }) {
-    this.api = api;
-    this.announcer = announcer;
-    this.list = list;
-    this.onIndexed = onIndexed;
+  constructor({ api, dropzone, input, list, clearButton, announcer, accepted, onIndexed, onActivity }) {
+    Object.assign(this, { api, announcer, list, clearButton, onIndexed, onActivity });
+    this.accepted = accepted ?? (() => []);
+    this.items = new Set();
     this.queue = [];
     this.running = 0;
 
@@ -41,14 +36,17 @@ export class UploadPanel {
       });
     }
     dropzone.addEventListener("drop", (e) => this.add([...(e.dataTransfer?.files ?? [])]));
+    clearButton?.addEventListener("click", () => this.clearFinished());
   }
 
   add(files) {
     for (const file of files) {
       const item = new UploadItem(file, this);
+      this.items.add(item);
       this.list.prepend(item.row);
       this.enqueue(item);
     }
+    this.changed();
   }
 
   enqueue(item) {
@@ -67,16 +65,40 @@ export class UploadPanel {
     }
   }
 
+  /** Files being uploaded or indexed now. */
+  active() {
+    return [...this.items].filter((i) => ACTIVE.has(i.row.dataset.state)).length;
+  }
+
+  /** A row changed state: update the clear button and tell the page (the ask box hints while files index). */
+  changed() {
+    if (this.clearButton) this.clearButton.hidden = [...this.items].every((i) => ACTIVE.has(i.row.dataset.state));
+    this.onActivity?.(this.active());
+  }
+
   /** Tells screen readers how a file ended (the rows' progress is not announced, it would be noise). */
   announce(text) {
     if (this.announcer) this.announcer.textContent = text;
   }
 
-  /** Forgets rows of a previous session. */
+  /** Removes the rows of files that are done, failed or cancelled. */
+  clearFinished() {
+    for (const item of [...this.items]) {
+      if (!ACTIVE.has(item.row.dataset.state)) {
+        item.row.remove();
+        this.items.delete(item);
+      }
+    }
+    this.changed();
+  }
+
+  /** Forgets every row (a new session): waiting uploads are cancelled. */
   clear() {
     for (const item of this.queue) item.cancel();
     this.queue = [];
+    this.items.clear();
     this.list.replaceChildren();
+    this.changed();
   }
 }
 
@@ -84,8 +106,8 @@ class UploadItem {
   constructor(file, panel) {
     this.file = file;
     this.panel = panel;
-    this.progress = el("progress", { max: "1", value: "0", "aria-label": `Progress of ${file.name}` });
-    this.status = el("span", { class: "upload-status" }, "Waiting…");
+    this.progress = el("progress", { max: "100", value: "0", "aria-label": `Progress of ${file.name}` });
+    this.status = el("span", { class: "upload-status" }, "Waiting to upload…");
     this.detail = el("div", { class: "upload-detail" });
     this.cancelButton = el("button", { type: "button", class: "link", onclick: () => this.cancel() }, "Cancel");
     this.row = el(
@@ -104,23 +126,22 @@ class UploadItem {
     );
   }
 
+  isPdf() {
+    return /\.pdf$/i.test(this.file.name) || this.file.type === "application/pdf";
+  }
+
   async run(password) {
     this.controller = new AbortController();
     const { signal } = this.controller;
-    this.#state("uploading", "Uploading…");
+    this.tracker = new FileProgress(this.isPdf() ? "page" : "part");
+    this.#state("uploading", "Uploading");
     this.detail.replaceChildren();
     try {
       const { status, body } = await this.panel.api.upload(this.file, {
         password,
         signal,
-        onProgress: (loaded, total) => {
-          this.progress.value = total ? loaded / total : 0;
-          this.status.textContent = `Uploading ${Math.floor((100 * loaded) / (total || 1))} %`;
-        },
-        onSent: () => {
-          this.progress.removeAttribute("value"); // the server reads the file now
-          this.#state("processing", "Reading and indexing…");
-        },
+        onProgress: (loaded, total) => this.#show(this.tracker.update("uploading", loaded, total)),
+        onSent: () => this.#show(this.tracker.update("stored", 0, 0), "processing"),
       });
       if (status === 201) {
         this.#indexed(body);
@@ -132,10 +153,10 @@ class UploadItem {
         ? body
         : await this.panel.api.followJob(body.id, { signal, onProgress: (j) => this.#jobProgress(j) });
       if (job.state === "succeeded") this.#indexed(job.document);
-      else if (job.state === "cancelled") this.#state("cancelled", "Cancelled");
+      else if (job.state === "cancelled") this.#state("cancelled", "Cancelled: nothing was added");
       else this.#failed(job.problem ?? { title: "Indexing failed", detail: job.message });
     } catch (e) {
-      if (e.name === "AbortError") this.#state("cancelled", "Cancelled");
+      if (e.name === "AbortError") this.#state("cancelled", "Cancelled: nothing was added");
       else this.#failed(e instanceof ApiError ? e.problem : { title: "Upload failed", detail: String(e.message) });
     }
   }
@@ -143,7 +164,7 @@ class UploadItem {
   cancel() {
     if (this.row.dataset.state === "queued") {
       this.panel.queue = this.panel.queue.filter((i) => i !== this);
-      this.#state("cancelled", "Cancelled");
+      this.#state("cancelled", "Cancelled: nothing was added");
       return;
     }
     if (this.job && !isFinished(this.job)) this.panel.api.cancelJob(this.job.id).catch(() => {});
@@ -152,16 +173,20 @@ class UploadItem {
 
   #jobProgress(job) {
     this.job = job;
-    this.#state("indexing", job.message || STAGES[job.stage] || "Indexing…");
-    if (job.total > 0) this.progress.value = Math.min(1, job.done / job.total);
-    else this.progress.removeAttribute("value"); // indeterminate
+    this.#show(this.tracker.update(job.stage, job.done, job.total), "indexing");
+  }
+
+  #show({ percent, text }, state) {
+    this.progress.value = percent;
+    if (state) this.#state(state, text);
+    else this.status.textContent = text;
   }
 
   #indexed(document) {
-    this.progress.value = 1;
-    const chunks = document.chunks === 1 ? "1 chunk" : `${document.chunks} chunks`;
-    this.#state("done", `Indexed: ${chunks}`);
-    this.panel.announce(`${this.file.name} added: ${chunks}`);
+    this.progress.value = 100;
+    const passages = plural(document.chunks, "passage");
+    this.#state("done", `Added: ${passages}`);
+    this.panel.announce(`${this.file.name} added.`);
     this.cancelButton.hidden = true;
     if (document.warnings?.length) {
       this.detail.replaceChildren(el("ul", { class: "warnings" }, document.warnings.map((w) => el("li", {}, w))));
@@ -170,22 +195,25 @@ class UploadItem {
   }
 
   #failed(problem) {
+    const context = { action: "upload", fileName: this.file.name, mediaType: this.file.type, accepted: this.panel.accepted() };
+    const { title } = explain(problem, context);
     this.#state("failed", "Not added");
-    this.panel.announce(`${this.file.name} not added: ${problem.title}`);
+    this.panel.announce(`${this.file.name} not added: ${title}`);
     this.cancelButton.hidden = true;
-    this.detail.replaceChildren(problemView(problem));
+    this.detail.replaceChildren(problemView(problem, context));
     if (problem.reason === "password-required") this.#askPassword();
   }
 
+  /** A password field under the error; it does not take the focus (the user may be elsewhere on the page). */
   #askPassword() {
     const id = `pw-${crypto.randomUUID()}`;
     const input = el("input", { type: "password", id, autocomplete: "off", required: true });
     const form = el(
       "form",
       { class: "password-retry" },
-      el("label", { for: id }, "Password"),
+      el("label", { for: id }, `Password for ${this.file.name}`),
       input,
-      el("button", { type: "submit" }, "Upload again"),
+      el("button", { type: "submit" }, "Open with this password"),
     );
     form.addEventListener("submit", (e) => {
       e.preventDefault();
@@ -193,12 +221,12 @@ class UploadItem {
       this.run(input.value);
     });
     this.detail.append(form);
-    input.focus();
   }
 
   #state(state, text) {
     this.row.dataset.state = state;
     this.status.textContent = text;
     if (state === "cancelled") this.cancelButton.hidden = true;
+    this.panel.changed();
   }
 }

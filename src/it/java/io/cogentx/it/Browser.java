@@ -2,12 +2,15 @@ package io.cogentx.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -67,6 +70,11 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser start() {
+    return start(1280, 900);
+  }
+
+  /** A browser whose window is {@code width} × {@code height} CSS pixels. */
+  static Browser start(int width, int height) {
     assumeAvailable();
     try {
       Path profile = Files.createTempDirectory("cogentx-chromium-");
@@ -77,7 +85,7 @@ final class Browser implements AutoCloseable {
           "--no-sandbox",
           "--disable-dev-shm-usage",
           "--disable-gpu",
-          "--window-size=1280,900",
+          "--window-size=" + width + "," + height,
           "--disable-background-networking",
           "--disable-component-update",
           "--disable-sync",
@@ -164,6 +172,13 @@ final class Browser implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Script errors and policy violations only: not the failed requests a test provoked on purpose.
+   */
+  List<String> scriptErrors() {
+    return consoleErrors().stream().filter(m -> !m.contains("Failed to load resource")).toList();
+  }
+
   Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
@@ -178,6 +193,68 @@ final class Browser implements AutoCloseable {
 
   WebDriver driver() {
     return driver;
+  }
+
+  /**
+   * Shows the page as a phone of {@code width} × {@code height} CSS pixels would (mobile viewport,
+   * touch).
+   */
+  void emulatePhone(int width, int height) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+    driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true));
+  }
+
+  /** Makes the page see {@code prefers-color-scheme: dark} (or light again). */
+  void darkMode(boolean dark) {
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of(
+            "features",
+            List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+  }
+
+  /**
+   * Runs axe-core (the WebJar on the test class path, injected into the page; the page's own policy
+   * does not apply to scripts run by the driver) on the whole page and returns its violations of
+   * WCAG 2.1 A/AA and best practices as "impact rule: help (n nodes: selectors)".
+   */
+  @SuppressWarnings("unchecked")
+  List<String> accessibilityViolations() {
+    js(axeSource());
+    Object result =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa',"
+                    + " 'wcag21a', 'wcag21aa', 'best-practice']}, resultTypes: ['violations']})"
+                    + ".then(r => done(r.violations.map(v => v.impact + ' ' + v.id + ': ' + v.help"
+                    + " + ' (' + v.nodes.length + ' nodes: ' + v.nodes.slice(0, 4).map(n =>"
+                    + " n.target.join(' ') + (n.any[0] ? ' [' + n.any[0].message + ']' : ''))"
+                    + ".join('; ') + ')')), e => done(['error ' + e]));");
+    return (List<String>) result;
+  }
+
+  private static String axeSource;
+
+  /** axe.min.js from the axe-core WebJar on the test class path. */
+  private static synchronized String axeSource() {
+    if (axeSource == null) {
+      String path =
+          "META-INF/resources/webjars/axe-core/"
+              + System.getProperty("it.axe.version", "4.6.3")
+              + "/axe.min.js";
+      try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(path)) {
+        if (in == null) {
+          throw new IllegalStateException("axe-core is not on the test class path: " + path);
+        }
+        axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return axeSource;
   }
 
   @Override

@@ -159,6 +159,21 @@ class NginxIT {
     assertThat(script.headers().firstValue("ETag")).isPresent();
   }
 
+  @Test
+  void theBrowserLibrariesComeFromTheBackendWithTheUisHeadersOnce() {
+    HttpResponse<String> script =
+        send(get("/vendor/marked/marked.esm.js").header("Accept-Encoding", "gzip"));
+
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+    assertThat(script.headers().allValues("Content-Security-Policy"))
+        .containsExactly(WebUiHeaders.CONTENT_SECURITY_POLICY);
+    assertThat(script.headers().allValues("Cache-Control")).containsExactly("no-cache");
+    assertThat(script.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(send(get("/vendor/pdfjs/pdf.worker.min.mjs")).statusCode()).isEqualTo(200);
+  }
+
   @ParameterizedTest
   @CsvSource({"/health/ready", "/health/live", "/metrics", "/openapi", "/no-such-file.js"})
   void onlyTheApiIsProxied(String path) {

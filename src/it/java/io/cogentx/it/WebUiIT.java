@@ -1,15 +1,18 @@
 package io.cogentx.it;
 
+import static io.cogentx.it.UiPage.PDFS;
+import static io.cogentx.it.UiPage.URL;
+import static io.cogentx.it.UiPage.documentTitles;
+import static io.cogentx.it.UiPage.textOf;
+import static io.cogentx.it.UiPage.waitIndexed;
+import static io.cogentx.it.UiPage.waitRowState;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cogentx.plugins.generator.ollama.OllamaDouble;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,18 +20,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The web UI in a real headless Chromium against the real server: sessions, uploads with progress
- * and errors, the session panel, and asking with citations. Screenshots go to target/screenshots/.
+ * The web UI in a real headless Chromium against the real server: sessions (new, return, delete),
+ * uploads with one progress bar and plain-language errors, the session panel, and the conversation
+ * kept per session. Answers: {@link WebUiAnswersIT}; accessibility and phones: {@link
+ * WebUiAccessibilityIT}. Screenshots go to target/screenshots/.
  */
 class WebUiIT {
-
-  private static final String PAGE = Api.BASE + "/";
-  private static final Path PDFS = Path.of("../shared/data/pdf");
 
   private static Browser alice;
   private static Browser bob;
@@ -38,6 +39,7 @@ class WebUiIT {
   @BeforeAll
   static void startBrowsers() {
     Browser.assumeAvailable();
+    Ollama.fresh(); // answers come from the IT server's Ollama protocol double
     alice = Browser.start();
     bob = Browser.start();
   }
@@ -54,7 +56,7 @@ class WebUiIT {
   @BeforeEach
   void freshSessions() {
     for (Browser b : List.of(alice, bob)) {
-      b.open(PAGE);
+      b.open(URL);
       b.js("localStorage.clear()");
       b.reload();
       b.clearConsole();
@@ -78,6 +80,27 @@ class WebUiIT {
     assertThat(page.headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
     assertThat(Api.get("/config.js").headers().firstValue("Cache-Control")).hasValue("no-store");
+    // the browser libraries come from this server, as JavaScript under the same policy
+    for (String library :
+        List.of(
+            "/vendor/marked/marked.esm.js",
+            "/vendor/dompurify/purify.es.mjs",
+            "/vendor/pdfjs/pdf.min.mjs",
+            "/vendor/pdfjs/pdf.worker.min.mjs")) {
+      HttpResponse<String> script = Api.get(library);
+      assertThat(script.statusCode()).as(library).isEqualTo(200);
+      assertThat(script.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+      assertThat(script.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+  }
+
+  @Test
+  void theFilePickerOffersEveryTypeTheServerReads() {
+    // the loaders' file_extensions (GET /api/v1/plugins), .csv and .log included
+    assertThat(alice.find("#file-input").getDomAttribute("accept"))
+        .contains(".pdf", ".txt", ".md", ".csv", ".log");
+    assertThat(alice.find("#accepted-types").getText()).contains("csv", "log", "pdf");
   }
 
   @Test
@@ -95,9 +118,9 @@ class WebUiIT {
     assertThat(documentTitles(alice)).containsExactlyInAnyOrder("alice-notes.txt", "Recipes");
     assertThat(documentTitles(bob)).containsExactly("bob-notes.txt");
     assertThat(alice.find("#fact-documents").getText()).isEqualTo("2");
-    assertThat(alice.findAll(".upload-item progress"))
+    assertThat(alice.findAll(".upload-item .upload-status"))
         .hasSize(2)
-        .allSatisfy(p -> assertThat(p.getDomProperty("value")).isEqualTo("1"));
+        .allSatisfy(s -> assertThat(s.getText()).isEqualTo("Added: 1 passage"));
     assertThat(alice.find("#upload-announcer").getText()).contains("added");
     assertThat(bob.find("#fact-documents").getText()).isEqualTo("1");
     alice.screenshot("two-browsers-alice");
@@ -109,8 +132,24 @@ class WebUiIT {
             .body();
     assertThat(bobSearch).contains("bob-notes.txt").doesNotContain("alice-notes.txt", "Alice");
 
+    alice.find("#clear-uploads").click();
+    assertThat(alice.findAll(".upload-item")).isEmpty();
+
     alice.reload();
     assertThat(documentTitles(alice)).containsExactlyInAnyOrder("alice-notes.txt", "Recipes");
+  }
+
+  @Test
+  void theSizeShownIsTheFilesOwnInTheUploadRowAndInTheSessionPanel() throws IOException {
+    Path small = text("sixty.txt", "Sixty bytes of plain text about harbour tides and moorings.");
+    assertThat(Files.size(small)).isEqualTo(59);
+
+    alice.chooseFiles(small);
+    waitIndexed(alice, 1);
+
+    assertThat(alice.find(".upload-item .upload-size").getText()).isEqualTo("59 B");
+    assertThat(alice.find(".document .document-meta").getText()).contains("59 B");
+    assertThat(alice.find(".document .document-meta").getText()).doesNotContain("KB");
   }
 
   @Test
@@ -127,14 +166,38 @@ class WebUiIT {
   }
 
   @Test
-  void problemsAreShownWithTitleAndDetail() throws IOException {
+  void problemsHaveAPlainTitleAndTheServersReasonBehindDetails() throws IOException {
     alice.chooseFiles(binary("photo.bin"));
 
     WebElement row = waitRowState(alice, "photo.bin", "failed");
     assertThat(row.findElement(By.cssSelector(".problem-title")).getText())
-        .isEqualTo("Unsupported media type");
-    assertThat(row.findElement(By.cssSelector(".problem-detail")).getText()).isNotBlank();
+        .isEqualTo("This file type isn't supported");
+    assertThat(row.findElement(By.cssSelector(".problem-text")).getText()).contains(".pdf");
+    WebElement details = row.findElement(By.cssSelector(".problem-details"));
+    assertThat(details.getDomAttribute("open")).isNull();
+    assertThat(textOf(details)).contains("Unsupported media type", "HTTP 415");
+    details.findElement(By.tagName("summary")).click();
+    alice.until().until(d -> row.findElement(By.cssSelector(".problem-detail")).isDisplayed());
     assertThat(alice.findAll(".document")).isEmpty();
+    assertThat(alice.find("#upload-announcer").getText())
+        .isEqualTo("photo.bin not added: This file type isn't supported");
+  }
+
+  @Test
+  void aDamagedPdfSaysItCouldNotBeReadWithTheTechnicalCauseOnlyUnderDetails() {
+    Path pdf = PDFS.resolve("invalid.pdf");
+    Assumptions.assumeTrue(Files.isRegularFile(pdf), "SKIPPED: " + pdf + " is absent");
+
+    alice.chooseFiles(pdf);
+
+    WebElement row = waitRowState(alice, "invalid.pdf", "failed");
+    assertThat(row.findElement(By.cssSelector(".problem-title")).getText())
+        .isEqualTo("Couldn't read this PDF");
+    assertThat(row.findElement(By.cssSelector(".problem-text")).getText())
+        .doesNotContainIgnoringCase("trailer")
+        .doesNotContain("Unprocessable");
+    assertThat(textOf(row.findElement(By.cssSelector(".problem-details"))))
+        .contains("Unprocessable content");
   }
 
   @Test
@@ -146,22 +209,27 @@ class WebUiIT {
 
     WebElement row = waitRowState(alice, "big.txt", "failed");
     assertThat(row.findElement(By.cssSelector(".problem-title")).getText())
-        .isEqualTo("Payload too large");
-    assertThat(row.findElement(By.cssSelector(".problem-detail")).getText()).contains("MB");
+        .isEqualTo("This file is too large");
+    assertThat(row.findElement(By.cssSelector(".problem-text")).getText()).contains("MB");
   }
 
   @Test
-  void aPasswordProtectedPdfAsksForThePasswordAndOpensWithIt() {
+  void aPasswordProtectedPdfAsksForThePasswordWithoutTakingTheFocusAndOpensWithIt() {
     Path pdf = PDFS.resolve("crazyones-encrypted-256.pdf");
     Assumptions.assumeTrue(Files.isRegularFile(pdf), "SKIPPED: " + pdf + " is absent");
+    alice.find("#question").click();
 
     alice.chooseFiles(pdf);
 
     WebElement row = waitRowState(alice, pdf.getFileName().toString(), "failed");
-    assertThat(row.findElement(By.cssSelector(".problem-detail")).getText())
+    assertThat(row.findElement(By.cssSelector(".problem-title")).getText())
+        .isEqualTo("This PDF is password-protected");
+    assertThat(textOf(row.findElement(By.cssSelector(".problem-detail"))))
         .startsWith("This PDF is password-protected");
+    WebElement password = row.findElement(By.cssSelector(".password-retry input"));
+    assertThat(alice.js("return document.activeElement.id")).isEqualTo("question");
     alice.screenshot("password-required");
-    row.findElement(By.cssSelector(".password-retry input")).sendKeys("password");
+    password.sendKeys("password");
     row.findElement(By.cssSelector(".password-retry button")).click();
 
     waitRowState(alice, pdf.getFileName().toString(), "done");
@@ -169,160 +237,166 @@ class WebUiIT {
   }
 
   @Test
-  void newSessionStartsEmptyAndDeleteMyDataWipesTheSessionOnTheServer() throws IOException {
-    alice.chooseFiles(text("first.txt", "Something to delete later."));
+  void newSessionOffersToKeepTheOldOneAndListsItToReturnToWithItsConversation() throws IOException {
+    alice.chooseFiles(text("first.txt", "The ferry to Skerry leaves at nine every morning."));
     waitIndexed(alice, 1);
+    UiPage.ask(alice, "When does the ferry leave?");
+    UiPage.waitTurnFinished(alice, 1);
     String first = alice.sessionId();
 
     alice.find("#new-session").click();
+    WebElement dialog =
+        alice.until().until(ExpectedConditions.visibilityOfElementLocated(By.id("session-dialog")));
+    assertThat(dialog.findElement(By.id("session-dialog-text")).getText())
+        .isEqualTo("This session holds 1 document (first.txt) and 1 question.");
+    alice.screenshot("new-session-dialog");
+    button(dialog, "Keep them and start new").click();
+
     alice.until().until(d -> !first.equals(alice.sessionId()));
     alice.until().until(ExpectedConditions.textToBe(By.id("fact-documents"), "0"));
-    assertThat(alice.findAll(".document")).isEmpty();
+    assertThat(alice.findAll(".turn")).isEmpty();
     assertThat(Api.get("/api/v1/documents", Api.SESSION, first).body()).contains("first.txt");
 
-    alice.chooseFiles(text("second.txt", "Another thing to delete."));
+    alice.find("#new-session").click();
+    WebElement recent =
+        alice
+            .until()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".recent-session")));
+    assertThat(recent.getDomAttribute("data-id")).isEqualTo(first);
+    assertThat(recent.getText()).contains("first.txt", "1 document");
+    button(recent, "Return").click();
+
+    alice.until().until(d -> first.equals(alice.sessionId()));
+    alice.until().until(d -> documentTitles(alice).equals(List.of("first.txt")));
+    assertThat(alice.find(".turn .question").getText()).isEqualTo("When does the ferry leave?");
+  }
+
+  @Test
+  void newSessionCanDeleteTheOldOneAndDeleteMyDataWipesDocumentsAndConversation()
+      throws IOException {
+    alice.chooseFiles(text("old.txt", "Something to delete on the way to a new session."));
     waitIndexed(alice, 1);
+    String old = alice.sessionId();
+    alice.find("#new-session").click();
+    WebElement dialog =
+        alice.until().until(ExpectedConditions.visibilityOfElementLocated(By.id("session-dialog")));
+    button(dialog, "Delete them and start new").click();
+    alice.until().until(d -> !old.equals(alice.sessionId()));
+    assertThat(Api.get("/api/v1/documents", Api.SESSION, old).body())
+        .contains("\"total_documents\":0");
+
+    alice.chooseFiles(text("second.txt", "The tide turns at noon near the harbour wall."));
+    waitIndexed(alice, 1);
+    UiPage.ask(alice, "When does the tide turn?");
+    UiPage.waitTurnFinished(alice, 1);
     String second = alice.sessionId();
+    assertThat(
+            alice.js("return localStorage.getItem('cogentx.conversation.' + arguments[0])", second))
+        .isNotNull();
     alice.find("#delete-data").click();
     alice.driver.switchTo().alert().accept();
 
     alice.until().until(d -> !second.equals(alice.sessionId()));
     alice.until().until(ExpectedConditions.textToBe(By.id("fact-documents"), "0"));
+    assertThat(alice.findAll(".turn")).isEmpty();
     assertThat(Api.get("/api/v1/documents", Api.SESSION, second).body())
         .contains("\"total_documents\":0");
+    assertThat(
+            alice.js("return localStorage.getItem('cogentx.conversation.' + arguments[0])", second))
+        .as("the conversation kept in this browser is gone too")
+        .isNull();
+    alice.find("#new-session").click();
+    WebElement list =
+        alice.until().until(ExpectedConditions.visibilityOfElementLocated(By.id("session-dialog")));
+    assertThat(list.getText()).contains("No other sessions in this browser.");
   }
 
   @Test
-  void askingStreamsTheAnswerWithCitationChipsThatOpenTheCitedPassage() throws IOException {
-    // the IT server's OLLAMA_BASE_URL is the Ollama protocol double: it sends the first word, then
-    // holds the rest until released, so the page must show a partial answer
-    OllamaDouble ollama =
-        Ollama.fresh()
-            .reply("Mara Quinlan, the keeper, lights the lamp every evening [1].")
-            .mode(OllamaDouble.Mode.HOLD);
+  void theConversationAndItsErrorsStayAfterAReload() throws IOException {
     alice.chooseFiles(
-        text(
-            "lighthouse.txt",
-            "The Skerry lighthouse was built in 1887 on a bare rock. Mara Quinlan, the keeper,"
-                + " lights the lamp every evening. She lives on the island with two goats."));
+        text("harbour.txt", "The harbour master rings the bell at six in the evening."));
     waitIndexed(alice, 1);
+    UiPage.ask(alice, "Who rings the bell?");
+    UiPage.waitTurnFinished(alice, 1);
+    UiPage.ask(alice, "x".repeat(2_100)); // refused in the page: nothing is sent or lost
+    assertThat(alice.find("#ask-hint").getText()).contains("2,100 characters", "limit is 2,000");
+    assertThat(alice.find("#question").getDomProperty("value")).hasSize(2_100);
+    String answer = alice.find(".turn .answer").getText();
 
-    alice.find("#question").sendKeys("Who lights the lamp every evening?");
-    alice.find("#ask-button").click();
+    alice.reload();
 
-    alice.until().until(d -> alice.find(".turn .answer").getText().startsWith("Mara"));
-    assertThat(alice.findAll(".turn .answer.streaming")).hasSize(1);
-    assertThat(alice.find("#stop-button").isDisplayed()).isTrue();
-    assertThat(alice.findAll(".turn .answer .chip")).isEmpty();
-    ollama.release();
-
-    WebElement chip =
-        alice
-            .until()
-            .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".turn .answer .chip")));
-    alice.until().until(d -> alice.findAll(".turn .answer.streaming").isEmpty());
-    assertThat(alice.find(".turn .answer").getText())
-        .startsWith("Mara Quinlan, the keeper, lights the lamp every evening");
-    assertThat(chip.getText()).contains("1", "lighthouse.txt");
-    assertThat(alice.find(".turn .backend-badge").getText())
-        .isEqualTo("Answered by Ollama (llama2)");
-    WebElement source = alice.find("#" + chip.getDomAttribute("aria-controls"));
-    assertThat(source.getDomAttribute("open")).isNull();
-    assertThat(source.getDomAttribute("class")).contains("cited");
-
-    chip.click();
-
-    alice.until().until(d -> source.getDomAttribute("open") != null);
-    // the chip's state follows the passage's "toggle" event, which the browser fires a task later
-    alice.until().until(d -> "true".equals(chip.getDomAttribute("aria-expanded")));
-    assertThat(source.findElement(By.cssSelector(".source-text")).getText())
-        .contains("Mara Quinlan");
-    alice.screenshot("ask-with-citations");
-    assertThat(alice.consoleErrors()).isEmpty();
+    assertThat(alice.findAll(".turn")).hasSize(1);
+    assertThat(alice.find(".turn h3.question").getText()).isEqualTo("Who rings the bell?");
+    assertThat(alice.find(".turn .answer").getText()).isEqualTo(answer);
+    assertThat(alice.findAll(".turn .source")).isNotEmpty();
+    assertThat(bob.findAll(".turn")).as("another browser's session").isEmpty();
   }
 
   @Test
-  void aLongPdfShowsItsIndexingStagesWhileItsJobRuns() {
+  void aLongPdfShowsOneProgressBarThroughItsStagesInPlainWords() {
     Path pdf = PDFS.resolve("multipage.pdf"); // scanned pages: OCR takes seconds per page
     Assumptions.assumeTrue(Files.isRegularFile(pdf), "SKIPPED: " + pdf + " is absent");
     alice.js(
-        "window.statuses = [];"
-            + "new MutationObserver(() => document.querySelectorAll('.upload-status')"
-            + ".forEach(s => window.statuses.push(s.textContent)))"
+        "window.statuses = []; window.values = [];"
+            + "new MutationObserver(() => document.querySelectorAll('.upload-item').forEach(r => {"
+            + " window.statuses.push(r.querySelector('.upload-status').textContent);"
+            + " window.values.push(Number(r.querySelector('progress').value)); }))"
             + ".observe(document.getElementById('uploads'),"
-            + " {subtree: true, childList: true, characterData: true});");
+            + " {subtree: true, childList: true, characterData: true, attributes: true});");
 
     alice.chooseFiles(pdf);
 
     waitRowState(alice, "multipage.pdf", "done");
     @SuppressWarnings("unchecked")
     List<String> statuses = (List<String>) alice.js("return window.statuses");
+    @SuppressWarnings("unchecked")
+    List<Number> values = (List<Number>) alice.js("return window.values");
     assertThat(statuses)
         .as("the job's stages, from its event stream")
-        .anyMatch(s -> s.matches(".*(page|chunk) \\d+ of \\d+.*"));
-    assertThat(statuses.get(statuses.size() - 1)).startsWith("Indexed: ");
+        .anyMatch(s -> s.matches("Reading (scanned )?page \\d+ of \\d+ · \\d+ %.*"))
+        .noneMatch(s -> s.matches("(?i).*(chunk|embedding|worker).*"));
+    assertThat(statuses.get(statuses.size() - 1)).startsWith("Added: ");
+    List<Double> percent = values.stream().map(Number::doubleValue).toList();
+    assertThat(percent).as("one bar that never goes back").isSorted();
+    assertThat(percent.get(percent.size() - 1)).isEqualTo(100.0);
   }
 
   @Test
-  void aQuestionTheDocumentsDoNotAnswerIsMarkedAsNotFound() throws IOException {
-    alice.chooseFiles(text("goats.txt", "Goats eat hay and climb steep rocks with ease."));
-    waitIndexed(alice, 1);
+  void whileAFileIsIndexedTheAskBoxSaysSoAndAnswersFromWhatWasReadSoFar() {
+    Path pdf = PDFS.resolve("multipage.pdf");
+    Assumptions.assumeTrue(Files.isRegularFile(pdf), "SKIPPED: " + pdf + " is absent");
 
-    alice.find("#question").sendKeys("What is the boiling point of mercury in kelvin?", Keys.ENTER);
+    alice.chooseFiles(pdf);
 
-    WebElement turn =
-        alice
-            .until()
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".turn.abstained")));
-    assertThat(turn.findElement(By.cssSelector(".abstained-badge")).getText())
-        .isEqualTo("Not found in your documents");
-    assertThat(turn.findElement(By.cssSelector(".answer")).getText()).isNotBlank();
-    assertThat(turn.findElements(By.cssSelector(".answer .chip"))).isEmpty();
-    alice.screenshot("ask-abstained");
+    alice
+        .until()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("ask-hint"),
+                "Still indexing 1 file: answers use what has been read so far."));
+    UiPage.ask(alice, "What do the scanned pages say?");
+    UiPage.waitTurnFinished(alice, 1);
+    waitRowState(alice, "multipage.pdf", "done");
+    alice.until().until(d -> !alice.find("#ask-hint").isDisplayed());
   }
 
   // --- helpers
 
+  private static WebElement button(WebElement scope, String text) {
+    return scope.findElements(By.tagName("button")).stream()
+        .filter(b -> b.getText().equals(text))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no button '" + text + "' in " + scope.getText()));
+  }
+
   private static Path text(String name, String content) throws IOException {
-    return Files.writeString(files.resolve(name), content);
+    return UiPage.text(files, name, content);
   }
 
   private static Path binary(String name) throws IOException {
     byte[] bytes = new byte[2048];
     new java.util.Random(7).nextBytes(bytes);
     return Files.write(files.resolve(name), bytes);
-  }
-
-  /** Waits until the session panel lists {@code count} documents and every upload row has ended. */
-  private static void waitIndexed(Browser b, int count) {
-    b.until()
-        .until(
-            d ->
-                b.findAll(".document").size() == count
-                    && b.findAll(".upload-item").stream()
-                        .map(r -> r.getDomAttribute("data-state"))
-                        .allMatch(s -> Set.of("done", "failed", "cancelled").contains(s)));
-  }
-
-  private static WebElement waitRowState(Browser b, String fileName, String state) {
-    return b.until()
-        .until(
-            d ->
-                b.findAll(".upload-item").stream()
-                    .filter(
-                        r ->
-                            r.findElement(By.cssSelector(".upload-name"))
-                                .getText()
-                                .equals(fileName))
-                    .filter(r -> state.equals(r.getDomAttribute("data-state")))
-                    .findFirst()
-                    .orElse(null));
-  }
-
-  private static List<String> documentTitles(Browser b) {
-    return b.findAll(".document .document-title").stream()
-        .map(WebElement::getText)
-        .collect(Collectors.toList());
   }
 }

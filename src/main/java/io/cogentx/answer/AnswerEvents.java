@@ -1,5 +1,6 @@
 package io.cogentx.answer;
 
+import io.cogentx.retrieval.KnowledgeBase;
 import java.util.List;
 
 /** The shapes of an answer on the wire (snake_case JSON): SSE event data and the JSON reply. */
@@ -7,8 +8,12 @@ public final class AnswerEvents {
 
   private AnswerEvents() {}
 
-  /** {@code event: sources}: what the answer may cite, and who answers. */
-  public record Sources(List<Source> sources, boolean abstained, String backend) {}
+  /**
+   * {@code event: sources}: what the answer may cite, and who answers; when it abstains, the
+   * passages that came closest, for the user to check.
+   */
+  public record Sources(
+      List<Source> sources, boolean abstained, String backend, KnowledgeBase.Indexing indexing) {}
 
   /** {@code event: token}: the next piece of the answer. */
   public record Token(String text) {}
@@ -19,7 +24,10 @@ public final class AnswerEvents {
   /** Model tokens of the prompt and the reply, when the backend reports them. */
   public record Usage(Integer promptTokens, Integer completionTokens) {}
 
-  /** {@code event: done}: the whole answer and the source numbers it cites. */
+  /**
+   * {@code event: done}: the whole answer and the source numbers it cites; {@code parts} are an
+   * extractive answer's quoted sentences with their source (null for a model's answer).
+   */
   public record Done(
       String answer,
       List<Integer> citations,
@@ -27,7 +35,8 @@ public final class AnswerEvents {
       String backend,
       String model,
       Timing timing,
-      Usage usage) {}
+      Usage usage,
+      List<ExtractiveAnswerer.Part> parts) {}
 
   /** The reply without streaming: {@code citations} are the cited sources themselves. */
   public record Reply(
@@ -36,5 +45,7 @@ public final class AnswerEvents {
       List<Source> sources,
       boolean abstained,
       String backend,
-      String model) {}
+      String model,
+      KnowledgeBase.Indexing indexing,
+      List<ExtractiveAnswerer.Part> parts) {}
 }

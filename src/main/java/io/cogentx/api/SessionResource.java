@@ -1,5 +1,7 @@
 package io.cogentx.api;
 
+import io.cogentx.application.DocumentService;
+import io.cogentx.retrieval.KnowledgeBase;
 import io.cogentx.session.Session;
 import io.cogentx.session.SessionRegistry;
 import jakarta.inject.Inject;
@@ -19,17 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Session")
 public class SessionResource {
 
-  /** What {@code GET /session/info} returns (the seed's shape, plus expiry). */
+  /**
+   * What {@code GET /session/info} returns (the seed's shape, plus expiry, and what is still being
+   * added while documents are being indexed).
+   */
   public record SessionInfo(
       String sessionId,
       long totalDocuments,
       long totalChunks,
       Instant createdAt,
       Instant lastAccess,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      KnowledgeBase.Indexing indexing) {}
 
   @Inject CurrentSession current;
   @Inject SessionRegistry registry;
+  @Inject DocumentService documents;
 
   @GET
   @Path("info")
@@ -43,7 +50,8 @@ public class SessionResource {
         s.chunks(),
         s.created(),
         s.lastAccess(),
-        s.lastAccess().plus(registry.idleTimeout()));
+        s.lastAccess().plus(registry.idleTimeout()),
+        documents.indexing(s).orElse(null));
   }
 
   @DELETE

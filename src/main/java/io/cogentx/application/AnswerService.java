@@ -6,12 +6,14 @@ import io.cogentx.answer.AnswerListener;
 import io.cogentx.answer.Citations;
 import io.cogentx.answer.ExtractiveAnswerer;
 import io.cogentx.answer.LlmStream;
+import io.cogentx.answer.NotFoundReply;
 import io.cogentx.answer.PromptBuilder;
 import io.cogentx.answer.Question;
 import io.cogentx.answer.Source;
 import io.cogentx.plugin.PluginKind;
 import io.cogentx.problem.Problem;
 import io.cogentx.problem.ProblemType;
+import io.cogentx.retrieval.KnowledgeBase;
 import io.cogentx.retrieval.Retriever.Retrieval;
 import io.cogentx.session.Session;
 import io.cogentx.spi.Generator;
@@ -51,7 +53,8 @@ public class AnswerService {
       List<Source> sources,
       boolean abstain,
       long startNanos,
-      long retrievalMs) {}
+      long retrievalMs,
+      KnowledgeBase.Indexing indexing) {}
 
   public Prepared prepare(Session session, Question question) throws IOException {
     long start = System.nanoTime();
@@ -68,7 +71,8 @@ public class AnswerService {
         Source.number(retrieval.hits()),
         abstain,
         start,
-        (System.nanoTime() - start) / 1_000_000);
+        (System.nanoTime() - start) / 1_000_000,
+        documents.indexing(session).orElse(null));
   }
 
   /** Answers through {@code listener}; with {@code extractiveOnly} the model is not asked. */
@@ -175,9 +179,10 @@ public class AnswerService {
     }
 
     void abstain() {
-      listener.sources(new AnswerEvents.Sources(List.of(), true, backend));
+      // the passages that came closest, so the user can check them (empty when nothing matched)
+      listener.sources(new AnswerEvents.Sources(p.sources(), true, backend, p.indexing()));
       token(AbstentionPolicy.NOT_FOUND);
-      done(List.of(), true, AnswerSettings.EXTRACTIVE, new AnswerEvents.Usage(null, null));
+      done(List.of(), true, AnswerSettings.EXTRACTIVE, new AnswerEvents.Usage(null, null), null);
     }
 
     void extractive() {
@@ -186,7 +191,7 @@ public class AnswerService {
         abstain();
         return;
       }
-      listener.sources(new AnswerEvents.Sources(p.sources(), false, backend));
+      listener.sources(new AnswerEvents.Sources(p.sources(), false, backend, p.indexing()));
       List<ExtractiveAnswerer.Part> parts = answer.parts();
       for (int i = 0; i < parts.size(); i++) {
         ExtractiveAnswerer.Part part = parts.get(i);
@@ -196,13 +201,14 @@ public class AnswerService {
           Citations.in(text.toString(), p.sources().size()),
           false,
           AnswerSettings.EXTRACTIVE,
-          new AnswerEvents.Usage(null, null));
+          new AnswerEvents.Usage(null, null),
+          parts);
     }
 
     void stream(Opened opened) {
       backend = settings.backend();
       LlmStream stream = opened.stream();
-      listener.sources(new AnswerEvents.Sources(opened.given(), false, backend));
+      listener.sources(new AnswerEvents.Sources(opened.given(), false, backend, p.indexing()));
       while (true) {
         if (listener.cancelled()) {
           stream.cancel();
@@ -220,12 +226,15 @@ public class AnswerService {
         switch (event) {
           case LlmStream.Token t -> token(t.text());
           case LlmStream.Finished f -> {
+            // the model said the sources do not answer: an abstention, citing nothing
+            boolean notFound = NotFoundReply.is(text.toString());
             done(
-                Citations.in(text.toString(), opened.given().size()),
-                false,
+                notFound ? List.of() : Citations.in(text.toString(), opened.given().size()),
+                notFound,
                 stream.model(),
                 new AnswerEvents.Usage(
-                    f.generation().promptTokens(), f.generation().completionTokens()));
+                    f.generation().promptTokens(), f.generation().completionTokens()),
+                null);
             return;
           }
           case LlmStream.Failed f -> {
@@ -246,7 +255,12 @@ public class AnswerService {
       listener.token(new AnswerEvents.Token(piece));
     }
 
-    void done(List<Integer> citations, boolean abstained, String model, AnswerEvents.Usage usage) {
+    void done(
+        List<Integer> citations,
+        boolean abstained,
+        String model,
+        AnswerEvents.Usage usage,
+        List<ExtractiveAnswerer.Part> parts) {
       listener.done(
           new AnswerEvents.Done(
               text.toString(),
@@ -255,7 +269,8 @@ public class AnswerService {
               backend,
               model,
               new AnswerEvents.Timing(p.retrievalMs(), firstTokenMs, elapsedMs()),
-              usage));
+              usage,
+              parts));
     }
 
     long elapsedMs() {

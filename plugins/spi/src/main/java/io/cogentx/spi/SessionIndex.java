@@ -12,8 +12,18 @@ public interface SessionIndex extends AutoCloseable {
 
   IndexSpec spec();
 
-  /** Adds chunks with their vectors ({@code vectors[i]} belongs to {@code chunks.get(i)}). */
+  /**
+   * Adds chunks with their vectors ({@code vectors[i]} belongs to {@code chunks.get(i)}). A {@code
+   * null} vector adds a chunk not embedded yet: keyword search finds it at once, vector search once
+   * {@link #addVectors} has given it its vector (documents become searchable while they are read).
+   */
   void add(List<Chunk> chunks, float[][] vectors) throws IOException;
+
+  /**
+   * Gives chunks added without a vector their vectors, matched by {@link Chunk#id()}; chunks the
+   * index does not hold (deleted meanwhile) are ignored. The chunks' other fields are unchanged.
+   */
+  void addVectors(List<Chunk> chunks, float[][] vectors) throws IOException;
 
   /** Removes every chunk of a document; returns how many were removed. */
   int deleteDocument(String documentId) throws IOException;
