@@ -6,6 +6,7 @@ import { ApiError } from "./api.js";
 import { historyOf, plainAnswer, spokenAnswer } from "./answer-text.js";
 import { answerBody, sourcesSection } from "./answer-view.js";
 import { el, formatCount, formatLocation } from "./format.js";
+import { isTimed, playSource } from "./player.js";
 import { explain, problemView } from "./problems.js";
 
 /** The server's limit (RetrievalParameters.MAX_TEXT_CHARS); the counter shows from COUNTER_FROM characters. */
@@ -312,7 +313,8 @@ class TurnView {
 
   #chip(source) {
     const where = formatLocation(source);
-    const label = `Source ${source.n}: ${source.title || "Untitled"}${where ? `, ${where}` : ""}`;
+    const timed = isTimed(source);
+    const label = `Source ${source.n}: ${source.title || "Untitled"}${where ? `, ${where}` : ""}${timed ? " (plays the recording from there)" : ""}`;
     const details = this.sourcesNode.querySelector(`#${CSS.escape(this.#sourceId(source.n))}`);
     return el(
       "button",
@@ -324,9 +326,14 @@ class TurnView {
         "aria-label": label,
         title: label,
         dataset: { n: source.n },
-        onclick: (e) => this.#toggle(source.n, e.currentTarget),
+        onclick: (e) => {
+          this.#toggle(source.n, e.currentTarget);
+          if (timed) playSource(source); // a time citation plays the recording from there
+        },
       },
       el("span", { class: "chip-n" }, source.n),
+      // a time citation names its recording: "jfk.wav 00:07–00:11"
+      timed ? el("span", { class: "chip-title" }, source.title) : null,
       where ? el("span", { class: "chip-where" }, where) : null,
     );
   }

@@ -17,15 +17,16 @@ export function plural(n, one, many = `${one}s`) {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+/** A time in a recording: "00:07", "02:13", "1:02:05" past an hour (whole seconds, rounded down). */
 export function formatSeconds(s) {
-  const total = Math.max(0, Math.round(s));
+  const total = Math.max(0, Math.floor(s));
   const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
+  const m = String(Math.floor((total % 3600) / 60)).padStart(2, "0");
   const sec = String(total % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
+  return h > 0 ? `${h}:${m}:${sec}` : `${m}:${sec}`;
 }
 
-/** Where a cited chunk sits: "p. 3", "1:02–1:10", or "" when the document has neither. */
+/** Where a cited chunk sits: "p. 3", "00:07–00:11", or "" when the document has neither. */
 export function formatLocation(source) {
   if (source.page != null) return `p. ${source.page}`;
   if (source.start_seconds != null) {

@@ -5,6 +5,7 @@ import { Api, ApiError } from "./api.js";
 import { AskPanel } from "./ask.js";
 import { el } from "./format.js";
 import { PageViewer } from "./pdf-view.js";
+import { configurePlayer, playButton } from "./player.js";
 import { problemView } from "./problems.js";
 import { Session } from "./session.js";
 import { SessionDialog } from "./session-dialog.js";
@@ -17,6 +18,7 @@ const $ = (id) => document.getElementById(id);
 
 const session = new Session();
 const api = new Api(config.apiBaseUrl ?? "", session);
+configurePlayer({ baseUrl: api.baseUrl, sessionId: () => session.id });
 const conversations = new ConversationStore(window.localStorage);
 const recents = new RecentSessions(window.localStorage);
 const notice = $("notice");
@@ -110,7 +112,8 @@ const askPanel = new AskPanel({
   announcer: $("answer-announcer"),
   store: conversations,
   status: () => ({ documents: sessionPanel.documents?.length ?? null, indexing: uploads.active() }),
-  extraSourceControls: pageButton,
+  // under a passage: "Show page n" for a PDF, "Play from 00:07" for a recording
+  extraSourceControls: (source, highlight) => pageButton(source, highlight) ?? playButton(source),
   onAnswered: () => sessionPanel.refresh(), // last access and expiry moved
 });
 

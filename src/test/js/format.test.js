@@ -5,13 +5,14 @@ import { formatBytes, formatFromNow, formatLocation, formatSeconds } from "../..
 
 test("a citation shows its page, else its time range, else nothing", () => {
   assert.equal(formatLocation({ page: 3 }), "p. 3");
-  assert.equal(formatLocation({ start_seconds: 62.4, end_seconds: 70 }), "1:02–1:10");
+  assert.equal(formatLocation({ start_seconds: 62.4, end_seconds: 70 }), "01:02–01:10");
+  assert.equal(formatLocation({ start_seconds: 7.2, end_seconds: 11.0 }), "00:07–00:11");
   assert.equal(formatLocation({ start_seconds: 3725 }), "1:02:05");
   assert.equal(formatLocation({ position: 4 }), "");
 });
 
 test("durations, sizes and time to expiry read naturally", () => {
-  assert.equal(formatSeconds(9), "0:09");
+  assert.equal(formatSeconds(9), "00:09");
   assert.equal(formatBytes(512), "512 B");
   assert.equal(formatBytes(1536), "1.5 KB");
   assert.equal(formatBytes(3 * 1024 * 1024), "3.0 MB");

@@ -79,7 +79,9 @@ final class DockerStack {
     }
     Result base =
         run(
-            List.of(DOCKER, "image", "inspect", "debian:trixie-slim"), Map.of(), Duration.ofSeconds(30));
+            List.of(DOCKER, "image", "inspect", "debian:trixie-slim"),
+            Map.of(),
+            Duration.ofSeconds(30));
     if (base.exitCode != 0) {
       return "the base image debian:trixie-slim is missing (make it with sudo docker/base-image.sh)";
     }

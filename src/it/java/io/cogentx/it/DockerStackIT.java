@@ -47,9 +47,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * {@code config} volume is loaded after a restart; {@code down -v} leaves nothing behind.
  *
  * <p>{@code -Dit.docker.e2e=auto} (the default) runs it when a Docker daemon answers, compose is
- * installed and the base image {@code debian:trixie-slim} is present ({@code .ci/run} starts
- * {@code dockerd} and makes the image with {@code docker/base-image.sh}), and skips it, saying why,
- * otherwise; {@code true} makes a missing Docker a failure, {@code false} skips it. Writes its measurements (build times, image sizes, cold start) to {@code
+ * installed and the base image {@code debian:trixie-slim} is present ({@code .ci/run} starts {@code
+ * dockerd} and makes the image with {@code docker/base-image.sh}), and skips it, saying why,
+ * otherwise; {@code true} makes a missing Docker a failure, {@code false} skips it. Writes its
+ * measurements (build times, image sizes, cold start) to {@code
  * target/docker-it/measurements.json}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

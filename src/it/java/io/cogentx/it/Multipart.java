@@ -43,6 +43,11 @@ final class Multipart {
     return postTo(Api.request(path), sessionId);
   }
 
+  /** The request to {@code base + path}, e.g. of the second test server. */
+  HttpRequest.Builder post(String base, String path, String sessionId) {
+    return postTo(HttpRequest.newBuilder(java.net.URI.create(base + path)), sessionId);
+  }
+
   /** The upload to any server, e.g. through the Docker stack's frontend. */
   HttpRequest.Builder postTo(HttpRequest.Builder request, String sessionId) {
     write("--" + boundary + "--\r\n");

@@ -54,9 +54,12 @@ public final class Failures {
           case UNSUPPORTED_FORMAT -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
           case TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
           case PASSWORD_REQUIRED, DAMAGED, EMPTY -> ProblemType.UNPROCESSABLE;
+          case UNAVAILABLE -> ProblemType.UNAVAILABLE;
         };
     String reason = e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    return type.with(e.getMessage(), Map.of("reason", reason));
+    return e.reason() == DocumentException.Reason.UNAVAILABLE
+        ? type.with(e.getMessage(), Map.of("reason", reason, Problem.RETRY_AFTER, 30))
+        : type.with(e.getMessage(), Map.of("reason", reason));
   }
 
   private static Problem quota(QuotaExceededException e) {

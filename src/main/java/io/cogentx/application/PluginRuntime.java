@@ -9,6 +9,7 @@ import io.cogentx.spi.PluginConfig;
 import io.cogentx.spi.PluginContext;
 import io.cogentx.spi.PluginHealth;
 import io.cogentx.spi.PluginProvider;
+import io.cogentx.spi.TranscriberProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ public class PluginRuntime {
 
   @Inject Config config;
   @Inject RetrievalSettings settings;
+  @Inject TranscriberCalls transcriberCalls;
 
   private volatile PluginCatalog catalog;
   private final List<Created> created = new ArrayList<>();
@@ -56,7 +58,11 @@ public class PluginRuntime {
     return c;
   }
 
-  /** What plugins are given: MicroProfile Config, and the other plugins of the catalog. */
+  /**
+   * What plugins are given: MicroProfile Config, and the other plugins of the catalog. Transcribers
+   * are handed out guarded ({@link GuardedTranscribers}): the ones created are known here while
+   * they live, and remote ones are called with fault tolerance.
+   */
   public PluginContext context() {
     PluginConfig pluginConfig = key -> config.getOptionalValue(key, String.class);
     PluginCatalog plugins = catalog();
@@ -68,9 +74,19 @@ public class PluginRuntime {
 
       @Override
       public <P extends Plugin> List<P> providers(Class<P> kind) {
-        return plugins.providers(kind);
+        return plugins.providers(kind).stream().map(p -> kind.cast(handedOut(p))).toList();
       }
     };
+  }
+
+  private Plugin handedOut(Plugin provider) {
+    return provider instanceof TranscriberProvider transcribers
+        ? GuardedTranscribers.guard(
+            transcribers,
+            transcriberCalls,
+            (p, plugin) -> remember(new Created(p, plugin)),
+            this::forget)
+        : provider;
   }
 
   /**
@@ -99,10 +115,21 @@ public class PluginRuntime {
   @SuppressWarnings("unchecked")
   private <T> T create(PluginProvider<?> provider) throws Exception {
     Object plugin = provider.create(context());
-    synchronized (created) {
-      created.add(new Created(provider, plugin));
-    }
+    remember(new Created(provider, plugin));
     return (T) plugin;
+  }
+
+  private void remember(Created plugin) {
+    synchronized (created) {
+      created.add(plugin);
+    }
+  }
+
+  /** A plugin closed by the plugin that created it is no longer in use. */
+  private void forget(Object plugin) {
+    synchronized (created) {
+      created.removeIf(c -> c.plugin() == plugin);
+    }
   }
 
   /** The plugins created so far, in order. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -27,6 +28,10 @@ import org.apache.tika.mime.MimeTypes;
 public final class ContentTypes {
 
   private static final String UNKNOWN = MediaType.OCTET_STREAM.toString();
+
+  /** Containers of audio and video whose type names neither. */
+  private static final Set<String> MEDIA_CONTAINERS =
+      Set.of("application/ogg", "application/x-matroska", "application/quicktime");
 
   private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
   private final MediaTypeRegistry registry = types.getMediaTypeRegistry();
@@ -66,6 +71,19 @@ public final class ContentTypes {
   /** Whether {@code type} is {@code text/plain} or specialises it. */
   public boolean isText(String type) {
     return type != null && lineage(type).contains(MediaType.TEXT_PLAIN.toString());
+  }
+
+  /**
+   * Whether {@code type} is audio or video, or a container of them ({@code application/ogg},
+   * Matroska, QuickTime), by itself or a type it specialises.
+   */
+  public boolean isMedia(String type) {
+    for (String t : lineage(type)) {
+      if (t.startsWith("audio/") || t.startsWith("video/") || MEDIA_CONTAINERS.contains(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean textual(Path file) throws IOException {

@@ -60,6 +60,7 @@ public final class Loaders {
   public Choice choose(Path file, String fileName, String declaredType)
       throws DocumentException, IOException {
     ContentTypes.Detection detection = types.detection(file, fileName);
+    requireNotAMislabelledRecording(detection, fileName);
     String detected = detection.type();
     String declared = types.normalise(declaredType);
     List<String> candidates = new ArrayList<>();
@@ -94,6 +95,26 @@ public final class Loaders {
             + ". Supported: "
             + String.join(", ", supportedExtensions())
             + ".");
+  }
+
+  /**
+   * A file named like a recording or a video whose bytes are something else (a PDF named {@code
+   * talk.wav}) is refused rather than read as what it is: its user expects a transcript with times,
+   * and the name is wrong.
+   */
+  private void requireNotAMislabelledRecording(ContentTypes.Detection detection, String fileName)
+      throws DocumentException {
+    String byName = detection.byName();
+    String type = detection.type();
+    if (byName != null && types.isMedia(byName) && type != null && !types.isMedia(type)) {
+      throw new DocumentException(
+          DocumentException.Reason.DAMAGED,
+          "This file is named like a recording ("
+              + fileName
+              + ") but its content is "
+              + type
+              + ", not audio or video. Rename it to its real type, or upload the recording.");
+    }
   }
 
   /**

@@ -52,6 +52,29 @@ class LoadersTest {
   }
 
   @Test
+  void aPdfNamedLikeARecordingIsRefusedNotReadAsAPdf() {
+    byte[] pdf = latin1("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n");
+    for (String name : List.of("talk.wav", "meeting.mp3", "lecture.mp4")) {
+      assertThatThrownBy(() -> choose(pdf, name, null))
+          .isInstanceOfSatisfying(
+              DocumentException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(DocumentException.Reason.DAMAGED);
+                assertThat(e.getMessage()).contains(name).contains("application/pdf");
+              });
+    }
+  }
+
+  @Test
+  void recordingsGoToTheAudioLoaderByTheirBytesWhateverTheirName() throws Exception {
+    byte[] wav = new byte[64];
+    System.arraycopy(latin1("RIFF"), 0, wav, 0, 4);
+    System.arraycopy(latin1("WAVEfmt "), 0, wav, 8, 8);
+    assertThat(choose(wav, "talk.wav", null).loader().name()).isEqualTo("audio");
+    assertThat(choose(wav, "talk.bin", null).loader().name()).isEqualTo("audio");
+  }
+
+  @Test
   void aNoteThatMentionsAPdfHeaderIsStillANote() throws Exception {
     byte[] note = latin1("%PDF-1.4 is how every PDF file starts.\nMore notes.\n");
     assertThat(choose(note, "notes.txt", "text/plain").loader().name()).isEqualTo("text");

@@ -13,7 +13,12 @@ public class DocumentException extends Exception {
     PASSWORD_REQUIRED,
     DAMAGED,
     EMPTY,
-    TOO_LARGE
+    TOO_LARGE,
+    /**
+     * A service the format needs (e.g. a speech-recognition server) is unavailable now; the same
+     * file may work later. Not the file's fault.
+     */
+    UNAVAILABLE
   }
 
   private final Reason reason;
