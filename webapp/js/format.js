@@ -15,14 +15,19 @@ export function formatSeconds(s) {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
 }
 
-/** Where a cited chunk sits: "p. 3", "1:02–1:10", or "" when the document has neither. */
+/**
+ * Where a cited chunk sits: its location ("slide 2", "sheet Revenue"), page ("p. 3") or time range
+ * ("1:02–1:10"), or "" when the document has none of them.
+ */
 export function formatLocation(source) {
-  if (source.page != null) return `p. ${source.page}`;
-  if (source.start_seconds != null) {
+  const parts = [];
+  if (source.location) parts.push(source.location);
+  if (source.page != null) parts.push(`p. ${source.page}`);
+  else if (source.start_seconds != null) {
     const end = source.end_seconds != null ? `–${formatSeconds(source.end_seconds)}` : "";
-    return `${formatSeconds(source.start_seconds)}${end}`;
+    parts.push(`${formatSeconds(source.start_seconds)}${end}`);
   }
-  return "";
+  return parts.join(", ");
 }
 
 export function formatDateTime(iso) {

@@ -38,7 +38,8 @@ public class SearchResource {
       int endOffset,
       Integer page,
       Double startSeconds,
-      Double endSeconds) {
+      Double endSeconds,
+      String location) {
 
     static Hit of(int rank, ScoredChunk hit) {
       Chunk c = hit.chunk();
@@ -53,7 +54,8 @@ public class SearchResource {
           c.endOffset(),
           c.page(),
           c.startSeconds(),
-          c.endSeconds());
+          c.endSeconds(),
+          c.location());
     }
   }
 

@@ -17,7 +17,8 @@ import java.util.function.ToIntFunction;
  * ends inside a paragraph is followed by one that repeats its last sentences (up to {@code
  * overlapTokens}); a sentence longer than {@code maxTokens} is cut at line breaks, then between
  * words, into pieces of at most {@code overlapTokens} so the overlap still works. A chunk never
- * spans two pages; consecutive timed (audio) segments are merged and the chunk gets the start of
+ * spans two pages or two locations (slides, sheets, sections: {@link Segment#location()}), so its
+ * citation names one; consecutive timed (audio) segments are merged and the chunk gets the start of
  * its first and the end of its last segment.
  *
  * <p>Token counts of sentences are added up, which is exact for tokenizers that split on white
@@ -108,8 +109,7 @@ public final class Chunker {
     int runStart = 0;
     while (runStart < kept.size()) {
       int runEnd = runStart + 1;
-      while (runEnd < kept.size()
-          && Objects.equals(kept.get(runEnd).page(), kept.get(runStart).page())) {
+      while (runEnd < kept.size() && samePlace(kept.get(runEnd), kept.get(runStart))) {
         runEnd++;
       }
       List<Unit> units = new ArrayList<>();
@@ -125,6 +125,11 @@ public final class Chunker {
       runStart = runEnd;
     }
     return chunks;
+  }
+
+  /** Whether two segments are on the same page at the same location (both may be absent). */
+  private static boolean samePlace(Segment a, Segment b) {
+    return Objects.equals(a.page(), b.page()) && Objects.equals(a.location(), b.location());
   }
 
   /**
@@ -215,7 +220,8 @@ public final class Chunker {
         last.end(),
         firstSegment.page(),
         firstSegment.startSeconds(),
-        lastSegment.endSeconds());
+        lastSegment.endSeconds(),
+        firstSegment.location());
   }
 
   private static List<Segment> nonBlank(List<Segment> segments) {
