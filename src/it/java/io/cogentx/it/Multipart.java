@@ -40,8 +40,17 @@ final class Multipart {
   }
 
   HttpRequest.Builder post(String path, String sessionId) {
+    return post(Api.request(path), sessionId);
+  }
+
+  /** The form posted to another server than the main test server. */
+  HttpRequest.Builder post(java.net.URI uri, String sessionId) {
+    return post(HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(120)), sessionId);
+  }
+
+  private HttpRequest.Builder post(HttpRequest.Builder request, String sessionId) {
     write("--" + boundary + "--\r\n");
-    return Api.request(path)
+    return request
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .header(Api.SESSION, sessionId)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));

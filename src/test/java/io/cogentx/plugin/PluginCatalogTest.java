@@ -118,7 +118,8 @@ class PluginCatalogTest {
             Progress.NONE);
     assertThat(segments).extracting(Segment::text).containsExactly("hello");
     // the built-in loaders are still there, and first
-    assertThat(catalog.providers(PluginKind.LOADER).get(0).name()).isIn("text", "markdown", "pdf");
+    assertThat(catalog.providers(PluginKind.LOADER).get(0).name())
+        .isIn("text", "markdown", "pdf", "office");
     assertThat(catalog.providers(PluginKind.LOADER))
         .extracting(p -> p.name())
         .contains("text", "markdown", "rot13");

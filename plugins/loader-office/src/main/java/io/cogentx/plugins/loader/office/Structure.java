@@ -201,7 +201,9 @@ final class Structure extends DefaultHandler {
   /** Reading an attachment named {@code name} from here on (null: inline content, same place). */
   void enterAttachment(String name) {
     flushBlock();
-    parts.push(new Part(name == null || name.isBlank() ? "unnamed" : name.strip()));
+    String shown = name == null || name.isBlank() ? "unnamed" : name.strip();
+    parts.push(new Part(shown));
+    emit("Attachment: " + Structure.normalise(shown)); // its name is part of what it is about
   }
 
   void exitAttachment() {

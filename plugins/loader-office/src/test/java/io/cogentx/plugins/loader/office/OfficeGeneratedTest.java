@@ -72,12 +72,15 @@ class OfficeGeneratedTest {
                 "Subject: Fwd: Tide tables\nFrom: Cy Clark <cy@example.org>\nTo: Dee Dunn"
                     + " <dee@example.org>\nDate: 2024-06-04T10:00:00Z"),
             Segment.of("Forwarding Ann's message, and my notes."),
+            Segment.at("attachment notes.txt", "Attachment: notes.txt"),
             Segment.at("attachment notes.txt", "Bring the blue buckets to the harbour."),
+            Segment.at("attachment tides.eml", "Attachment: tides.eml"),
             Segment.at(
                 "attachment tides.eml",
                 "Subject: Tide tables\nFrom: Ann Archer <ann@example.org>\nTo: Bo Baker"
                     + " <bo@example.org>\nDate: 2024-06-03T09:00:00Z"),
             Segment.at("attachment tides.eml", "The tide table for June is attached."),
+            Segment.at("attachment tides.eml › tides.csv", "Attachment: tides.csv"),
             Segment.at(
                 "attachment tides.eml › tides.csv",
                 "day: 1 June | high water: 06:12 | low water: 12:30"));

@@ -147,7 +147,7 @@ class OfficeSamplesTest {
         .startsWith(
             "Subject: Fake email with attachment\nFrom: Mallori Harrell <mallori@unstructured.io>");
     assertThat(at(mail, "attachment fake-attachment.txt"))
-        .containsExactly("Hey this is a fake attachment!");
+        .containsExactly("Attachment: fake-attachment.txt", "Hey this is a fake attachment!");
     assertThat(mail.texts()).contains("Here's the attachments!").doesNotHaveDuplicates();
   }
 
