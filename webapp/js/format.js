@@ -26,14 +26,19 @@ export function formatSeconds(s) {
   return h > 0 ? `${h}:${m}:${sec}` : `${m}:${sec}`;
 }
 
-/** Where a cited chunk sits: "p. 3", "00:07–00:11", or "" when the document has neither. */
+/**
+ * Where a cited chunk sits: its location ("slide 2", "sheet Revenue"), page ("p. 3") or time range
+ * ("00:07–00:11"), or "" when the document has none of them.
+ */
 export function formatLocation(source) {
-  if (source.page != null) return `p. ${source.page}`;
-  if (source.start_seconds != null) {
+  const parts = [];
+  if (source.location) parts.push(source.location);
+  if (source.page != null) parts.push(`p. ${source.page}`);
+  else if (source.start_seconds != null) {
     const end = source.end_seconds != null ? `–${formatSeconds(source.end_seconds)}` : "";
-    return `${formatSeconds(source.start_seconds)}${end}`;
+    parts.push(`${formatSeconds(source.start_seconds)}${end}`);
   }
-  return "";
+  return parts.join(", ");
 }
 
 export function formatDateTime(iso) {

@@ -48,6 +48,12 @@ final class Multipart {
     return postTo(HttpRequest.newBuilder(java.net.URI.create(base + path)), sessionId);
   }
 
+  /** The form posted to another server than the main test server. */
+  HttpRequest.Builder post(java.net.URI uri, String sessionId) {
+    return postTo(
+        HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(120)), sessionId);
+  }
+
   /** The upload to any server, e.g. through the Docker stack's frontend. */
   HttpRequest.Builder postTo(HttpRequest.Builder request, String sessionId) {
     write("--" + boundary + "--\r\n");

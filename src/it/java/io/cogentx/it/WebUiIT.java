@@ -334,6 +334,29 @@ class WebUiIT {
   }
 
   @Test
+  void aCitationChipNamesTheSectionItsPassageIsIn() throws IOException {
+    Ollama.fresh().reply("Mara Quinlan lights the lamp [1].");
+    alice.chooseFiles(
+        text(
+            "keepers.html",
+            "<html><head><title>Keepers</title></head><body><h1>Lighthouses</h1><h2>Skerry</h2>"
+                + "<p>Mara Quinlan, the keeper, lights the lamp every evening.</p><h2>Fastnet</h2>"
+                + "<p>The Fastnet light is automatic since 1989.</p></body></html>"));
+    waitIndexed(alice, 1);
+
+    alice.find("#question").sendKeys("Who lights the lamp on the Skerry?");
+    alice.find("#ask-button").click();
+
+    WebElement chip =
+        alice
+            .until()
+            .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".turn .answer .chip")));
+    assertThat(chip.getText()).contains("section Skerry");
+    assertThat(chip.getDomAttribute("aria-label")).isEqualTo("Source 1: Keepers, section Skerry");
+    assertThat(alice.consoleErrors()).isEmpty();
+  }
+
+  @Test
   void aLongPdfShowsOneProgressBarThroughItsStagesInPlainWords() {
     Path pdf = PDFS.resolve("multipage.pdf"); // scanned pages: OCR takes seconds per page
     Assumptions.assumeTrue(Files.isRegularFile(pdf), "SKIPPED: " + pdf + " is absent");

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A retrieved chunk as an answer shows it: numbered from 1 in rank order, so that {@code [n]} in
- * the answer text points at it, with where it came from.
+ * the answer text points at it, with where it came from (page, time range, or a location such as
+ * "slide 2").
  */
 public record Source(
     int n,
@@ -17,6 +18,7 @@ public record Source(
     Integer page,
     Double startSeconds,
     Double endSeconds,
+    String location,
     String text,
     double score) {
 
@@ -34,16 +36,20 @@ public record Source(
               c.page(),
               c.startSeconds(),
               c.endSeconds(),
+              c.location(),
               c.text(),
               hits.get(i).score()));
     }
     return List.copyOf(out);
   }
 
-  /** How a prompt names it: {@code [n] title, page p}. */
+  /** How a prompt names it: {@code [n] title, slide 2, page p}. */
   String label() {
     StringBuilder sb = new StringBuilder("[").append(n).append("] ");
     sb.append(title == null || title.isBlank() ? "untitled" : title);
+    if (location != null) {
+      sb.append(", ").append(location);
+    }
     if (page != null) {
       sb.append(", page ").append(page);
     }

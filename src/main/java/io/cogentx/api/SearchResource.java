@@ -40,7 +40,8 @@ public class SearchResource {
       int endOffset,
       Integer page,
       Double startSeconds,
-      Double endSeconds) {
+      Double endSeconds,
+      String location) {
 
     static Hit of(int rank, ScoredChunk hit) {
       Chunk c = hit.chunk();
@@ -55,7 +56,8 @@ public class SearchResource {
           c.endOffset(),
           c.page(),
           c.startSeconds(),
-          c.endSeconds());
+          c.endSeconds(),
+          c.location());
     }
   }
 

@@ -3,8 +3,6 @@ package io.cogentx.plugin;
 import io.cogentx.spi.Plugin;
 import io.cogentx.spi.PluginProvider;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * The plugin providers found with {@link ServiceLoader}, of every {@link PluginKind}: built-in ones
  * (jars in the WAR, the application's class loader) and those in the {@code *.jar} files of the
- * plugins directory, each jar in a class loader of its own. A provider that fails to load is logged
- * and skipped; so is a broken jar.
+ * plugins directory, each jar in a class loader of its own that looks in the jar first ({@link
+ * PluginClassLoader}: a plugin's libraries never clash with the server's; only the SPI and the JDK
+ * are shared). A provider that fails to load is logged and skipped; so is a broken jar.
  */
 public final class PluginCatalog {
 
@@ -51,8 +50,7 @@ public final class PluginCatalog {
     for (Path jar : jars) {
       try {
         classLoaders.add(
-            new URLClassLoader(
-                "plugin " + jar.getFileName(), new URL[] {jar.toUri().toURL()}, classLoader));
+            new PluginClassLoader("plugin " + jar.getFileName(), jar.toUri().toURL(), classLoader));
       } catch (IOException e) {
         LOG.log(Level.WARNING, e, () -> "Skipping plugin jar " + jar);
       }

@@ -17,7 +17,8 @@ import java.util.function.ToIntFunction;
  * ends inside a paragraph is followed by one that repeats its last sentences (up to {@code
  * overlapTokens}); a sentence longer than {@code maxTokens} is cut at line breaks, then between
  * words, into pieces of at most {@code overlapTokens} so the overlap still works. A chunk never
- * spans two pages; consecutive timed (audio) segments are merged and the chunk gets the start of
+ * spans two pages or two locations (slides, sheets, sections: {@link Segment#location()}), so its
+ * citation names one; consecutive timed (audio) segments are merged and the chunk gets the start of
  * its first and the end of its last segment.
  *
  * <p>Token counts of sentences are added up, which is exact for tokenizers that split on white
@@ -111,10 +112,10 @@ public final class Chunker {
 
   /**
    * Chunks a document while it is read, so its first pages can be indexed before its last are read.
-   * A chunk never spans two pages, so the chunks of a page are final once the next page begins:
-   * {@link #accept} returns them then, {@link #finish} returns the rest. The chunks, their
-   * positions and offsets are exactly those {@link #chunk} makes of all the segments. Not
-   * thread-safe: one per document.
+   * A chunk never spans two pages or locations, so the chunks of a page are final once the next
+   * page (or location) begins: {@link #accept} returns them then, {@link #finish} returns the rest.
+   * The chunks, their positions and offsets are exactly those {@link #chunk} makes of all the
+   * segments. Not thread-safe: one per document.
    */
   public final class Stream {
     private final String documentId;
@@ -133,10 +134,7 @@ public final class Chunker {
       if (segment.text().isBlank()) {
         return List.of();
       }
-      List<Chunk> done =
-          run.isEmpty() || Objects.equals(run.getFirst().page(), segment.page())
-              ? List.of()
-              : flush();
+      List<Chunk> done = run.isEmpty() || samePlace(run.getFirst(), segment) ? List.of() : flush();
       run.add(segment);
       return done;
     }
@@ -168,6 +166,11 @@ public final class Chunker {
       run.clear();
       return chunks;
     }
+  }
+
+  /** Whether two segments are on the same page at the same location (both may be absent). */
+  private static boolean samePlace(Segment a, Segment b) {
+    return Objects.equals(a.page(), b.page()) && Objects.equals(a.location(), b.location());
   }
 
   /**
@@ -272,7 +275,8 @@ public final class Chunker {
         offset + last.end(),
         firstSegment.page(),
         firstSegment.startSeconds(),
-        lastSegment.endSeconds());
+        lastSegment.endSeconds(),
+        firstSegment.location());
   }
 
   private static List<Segment> nonBlank(List<Segment> segments) {

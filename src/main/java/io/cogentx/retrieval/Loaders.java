@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * {@link ContentTypes} detects in its bytes and name, else the type the client declared, else the
  * file name's extension: the first loader naming the type wins, then the first naming a type it
  * specialises (a loader of {@code text/plain} reads {@code text/csv} unless another names it).
+ * Plain text whose name claims a binary format (a disguised or mislabelled file) goes to that
+ * format's loader, which refuses it with a reason, rather than being indexed as text.
  */
 public final class Loaders {
 
@@ -30,6 +32,8 @@ public final class Loaders {
 
   /** The loader chosen for an upload and the media type it reads the upload as. */
   public record Choice(Named loader, String mediaType) {}
+
+  private static final String PLAIN_TEXT = "text/plain";
 
   private final List<Named> loaders;
   private final ContentTypes types;
@@ -63,6 +67,10 @@ public final class Loaders {
     requireNotAMislabelledRecording(detection, fileName);
     String detected = detection.type();
     String declared = types.normalise(declaredType);
+    Choice disguised = textNamedAsBinary(detection);
+    if (disguised != null) {
+      return disguised;
+    }
     List<String> candidates = new ArrayList<>();
     String saidText = textTypeSaid(detection, declared);
     if (saidText != null) {
@@ -115,6 +123,28 @@ public final class Loaders {
               + type
               + ", not audio or video. Rename it to its real type, or upload the recording.");
     }
+  }
+
+  /**
+   * Plain text named as a binary format a loader reads (a note saved as {@code report.odt}): that
+   * format's loader reads it, and tells the user the file is not what its name says; else {@code
+   * null}. Text named as another text type is read as that type, as before.
+   */
+  private Choice textNamedAsBinary(ContentTypes.Detection detection) {
+    String byName = detection.byName();
+    if (!detection.textual()
+        || !PLAIN_TEXT.equals(detection.type())
+        || byName == null
+        || types.isText(byName)) {
+      return null;
+    }
+    for (String type : types.lineage(byName)) {
+      Named loader = byType.get(type);
+      if (loader != null) {
+        return new Choice(loader, byName);
+      }
+    }
+    return null;
   }
 
   /**

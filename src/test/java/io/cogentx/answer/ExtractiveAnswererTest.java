@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ExtractiveAnswererTest {
 
   private static Source source(int n, String text) {
-    return new Source(n, "doc" + n, "Title " + n, 0, null, null, null, text, 0.5);
+    return new Source(n, "doc" + n, "Title " + n, 0, null, null, null, null, text, 0.5);
   }
 
   @Test

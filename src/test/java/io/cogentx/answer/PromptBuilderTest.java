@@ -15,7 +15,16 @@ class PromptBuilderTest {
     for (int i = 1; i <= count; i++) {
       out.add(
           new Source(
-              i, "d" + i, "Doc " + i, 0, i, null, null, ("word" + i + " ").repeat(chars / 6), 0));
+              i,
+              "d" + i,
+              "Doc " + i,
+              0,
+              i,
+              null,
+              null,
+              null,
+              ("word" + i + " ").repeat(chars / 6),
+              0));
     }
     return out;
   }
@@ -39,6 +48,21 @@ class PromptBuilderTest {
         .containsExactly("system", "user", "assistant", "user");
     assertThat(m.get(m.size() - 1).content()).isEqualTo("What replaced whale oil?");
     assertThat(prompt.sources()).hasSize(2);
+  }
+
+  @Test
+  void namesTheLocationOfASourceThatHasOne() {
+    Source slide = new Source(1, "d", "Deck", 0, null, null, null, "slide 2", "Agents talk.", 0);
+    Source sheet = new Source(2, "b", "Book", 0, 3, null, null, "sheet Revenue", "Sales 10.", 0);
+
+    String system =
+        new PromptBuilder(4096, 512)
+            .build("Q?", List.of(slide, sheet), List.of())
+            .messages()
+            .get(0)
+            .content();
+
+    assertThat(system).contains("[1] Deck, slide 2", "[2] Book, sheet Revenue, page 3");
   }
 
   @Test

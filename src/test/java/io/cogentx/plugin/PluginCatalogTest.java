@@ -59,6 +59,39 @@ class PluginCatalogTest {
       }
       """;
 
+  /**
+   * A plugin carrying its own version of a library the server has too ({@link
+   * com.example.shared.Library}, whose server copy says "the server's copy"), and a copy of an SPI
+   * interface.
+   */
+  private static final String ISOLATED_SOURCE =
+      """
+      package com.example.isolated;
+
+      import io.cogentx.spi.*;
+      import java.util.Set;
+
+      public class IsolatedLoader implements DocumentLoaderProvider, DocumentLoader {
+        public String name() { return "isolated"; }
+        public DocumentLoader create(PluginContext context) { return this; }
+        public Set<String> mediaTypes() { return Set.of("text/x-isolated"); }
+        public Set<String> fileExtensions() { return Set.of("isolated"); }
+        public LoadResult load(LoadRequest request, SegmentSink sink, Progress progress) {
+          sink.accept(Segment.of(com.example.shared.Library.copy()));
+          return LoadResult.titled(null);
+        }
+      }
+      """;
+
+  private static final String PLUGIN_LIBRARY =
+      """
+      package com.example.shared;
+
+      public final class Library {
+        public static String copy() { return "the plugin's copy"; }
+      }
+      """;
+
   @TempDir Path dir;
 
   @Test
@@ -85,10 +118,64 @@ class PluginCatalogTest {
             Progress.NONE);
     assertThat(segments).extracting(Segment::text).containsExactly("hello");
     // the built-in loaders are still there, and first
-    assertThat(catalog.providers(PluginKind.LOADER).get(0).name()).isIn("text", "markdown", "pdf");
+    assertThat(catalog.providers(PluginKind.LOADER).get(0).name())
+        .isIn("text", "markdown", "pdf", "office");
     assertThat(catalog.providers(PluginKind.LOADER))
         .extracting(p -> p.name())
         .contains("text", "markdown", "rot13");
+  }
+
+  @Test
+  void aPluginUsesItsOwnCopyOfALibraryTheServerAlsoHasButSharesTheSpi() throws Exception {
+    Path plugins = Files.createDirectories(dir.resolve("plugins"));
+    Path classes =
+        compile(
+            Map.of(
+                "com/example/isolated/IsolatedLoader.java", ISOLATED_SOURCE,
+                "com/example/shared/Library.java", PLUGIN_LIBRARY));
+    byte[] spiCopy;
+    try (var in = getClass().getResourceAsStream("/io/cogentx/spi/DocumentLoaderProvider.class")) {
+      spiCopy = in.readAllBytes();
+    }
+    writeJar(
+        plugins.resolve("isolated.jar"),
+        Map.of(
+            "META-INF/services/io.cogentx.spi.DocumentLoaderProvider",
+            "com.example.isolated.IsolatedLoader\n".getBytes(StandardCharsets.UTF_8),
+            "com/example/isolated/IsolatedLoader.class",
+            Files.readAllBytes(classes.resolve("com/example/isolated/IsolatedLoader.class")),
+            "com/example/shared/Library.class",
+            Files.readAllBytes(classes.resolve("com/example/shared/Library.class")),
+            // an SPI type packed into a plugin by mistake must not replace the server's
+            "io/cogentx/spi/DocumentLoaderProvider.class",
+            spiCopy));
+
+    PluginCatalog catalog = new PluginCatalog(getClass().getClassLoader(), plugins);
+    DocumentLoaderProvider isolated = catalog.named(PluginKind.LOADER, "isolated");
+    List<Segment> segments = new ArrayList<>();
+    isolated
+        .create(PluginContext.of(Map.of()))
+        .load(
+            new LoadRequest(
+                Files.writeString(dir.resolve("a.isolated"), "x"), "a.isolated", null, Map.of()),
+            segments::add,
+            Progress.NONE);
+
+    assertThat(com.example.shared.Library.copy()).isEqualTo("the server's copy");
+    assertThat(segments).extracting(Segment::text).containsExactly("the plugin's copy");
+    assertThat(isolated).isInstanceOf(DocumentLoaderProvider.class);
+    ClassLoader pluginLoader = isolated.getClass().getClassLoader();
+    assertThat(pluginLoader.loadClass("io.cogentx.spi.DocumentLoaderProvider"))
+        .isSameAs(DocumentLoaderProvider.class);
+    assertThat(pluginLoader.loadClass("java.lang.String")).isSameAs(String.class);
+    assertThat(pluginLoader.loadClass("javax.xml.parsers.SAXParserFactory"))
+        .isSameAs(javax.xml.parsers.SAXParserFactory.class);
+    assertThat(pluginLoader.loadClass("com.example.shared.Library"))
+        .isNotSameAs(com.example.shared.Library.class);
+    assertThat(pluginLoader.getResource("com/example/shared/Library.class").toString())
+        .contains("isolated.jar");
+    // what the jar does not have comes from the server
+    assertThat(pluginLoader.loadClass(PluginCatalog.class.getName())).isSameAs(PluginCatalog.class);
   }
 
   @Test
@@ -108,6 +195,35 @@ class PluginCatalogTest {
         .hasMessageContaining("VECTOR_BACKEND=faiss")
         .hasMessageContaining("lucene")
         .hasMessageContaining("exact");
+  }
+
+  /** Compiles sources (path → text) against the test class path; returns the classes folder. */
+  private Path compile(Map<String, String> sources) throws IOException {
+    Path src = Files.createDirectories(dir.resolve("isolated-src"));
+    Path classes = Files.createDirectories(dir.resolve("isolated-classes"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
+    for (Map.Entry<String, String> source : sources.entrySet()) {
+      Path file = src.resolve(source.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source.getValue());
+      args.add(file.toString());
+    }
+    int status =
+        ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new));
+    assertThat(status).as("plugin compiles").isZero();
+    return classes;
+  }
+
+  private static void writeJar(Path jar, Map<String, byte[]> entries) throws IOException {
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
+      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+        out.putNextEntry(new JarEntry(entry.getKey()));
+        out.write(entry.getValue());
+      }
+    }
   }
 
   private void buildPluginJar(Path jar) throws IOException {

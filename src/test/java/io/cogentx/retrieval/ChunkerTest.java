@@ -237,6 +237,28 @@ class ChunkerTest {
   }
 
   @Test
+  void neverSpansTwoLocationsAndEveryChunkNamesItsOwn() {
+    List<Segment> segments =
+        List.of(
+            Segment.at("slide 1", "Title slide."),
+            Segment.at("slide 1", "Subtitle."),
+            Segment.at("slide 2", "Second slide."),
+            Segment.of("Text without a place."),
+            Segment.at("sheet Revenue", paragraph(0, 30, 10)));
+    List<Chunk> chunks = checkedChunks(new Chunker(WORDS), segments);
+
+    assertThat(chunks.get(0).text()).isEqualTo("Title slide.\n\nSubtitle.");
+    assertThat(chunks.get(0).location()).isEqualTo("slide 1");
+    assertThat(chunks.get(1).text()).isEqualTo("Second slide.");
+    assertThat(chunks.get(1).location()).isEqualTo("slide 2");
+    assertThat(chunks.get(2).text()).isEqualTo("Text without a place.");
+    assertThat(chunks.get(2).location()).isNull();
+    assertThat(chunks.subList(3, chunks.size()))
+        .hasSizeGreaterThan(1)
+        .allSatisfy(c -> assertThat(c.location()).isEqualTo("sheet Revenue"));
+  }
+
+  @Test
   void mergesTimedSegmentsAndKeepsTheirTimeRange() {
     List<Segment> segments = new ArrayList<>();
     for (int i = 0; i < 40; i++) {

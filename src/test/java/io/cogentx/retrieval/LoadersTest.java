@@ -85,11 +85,34 @@ class LoadersTest {
 
   @Test
   void aTypeWithoutALoaderOfItsOwnGoesToTheLoaderOfWhatItSpecialises() throws Exception {
-    Loaders.Choice csv = choose(latin1("city,population\nOslo,700000\n"), "cities.csv", "text/csv");
-    assertThat(csv.loader().name()).isEqualTo("text");
-    assertThat(csv.mediaType()).isEqualTo("text/csv");
+    Loaders.Choice log = choose(latin1("12:00 started\n12:01 stopped\n"), "server.log", null);
+    assertThat(log.loader().name()).isEqualTo("text");
+    assertThat(log.mediaType()).isEqualTo("text/x-log");
     assertThat(choose(latin1("# Title\n\nText."), "guide.md", null).loader().name())
         .isEqualTo("markdown");
+  }
+
+  @Test
+  void plainTextNamedAsABinaryFormatGoesToThatFormatsLoaderWhichRefusesIt() throws Exception {
+    byte[] text = latin1("This is not a PDF at all.\n");
+    Loaders.Choice choice = choose(text, "report.pdf", "application/pdf");
+    assertThat(choice.loader().name()).isEqualTo("pdf");
+    assertThat(choice.mediaType()).isEqualTo("application/pdf");
+    Path file = Files.write(Files.createTempFile(dir, "u", ".bin"), text);
+    assertThatThrownBy(
+            () ->
+                choice
+                    .loader()
+                    .loader()
+                    .load(
+                        new io.cogentx.spi.LoadRequest(
+                            file, "report.pdf", "application/pdf", Map.of()),
+                        s -> {},
+                        io.cogentx.spi.Progress.NONE))
+        .isInstanceOf(DocumentException.class)
+        .hasMessageContaining("not a PDF");
+    // text named as another kind of text is still read as text
+    assertThat(choose(text, "notes.md", null).loader().name()).isEqualTo("markdown");
   }
 
   @Test

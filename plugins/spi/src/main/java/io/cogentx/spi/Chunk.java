@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param page 1-based page, or {@code null}
  * @param startSeconds start of the audio time range, or {@code null}
  * @param endSeconds end of the audio time range, or {@code null}
+ * @param location where in the document the chunk sits ({@link Segment#location()}, e.g. {@code
+ *     "slide 2"}), or {@code null}; index backends store and return it
  */
 public record Chunk(
     String documentId,
@@ -24,11 +26,39 @@ public record Chunk(
     int endOffset,
     Integer page,
     Double startSeconds,
-    Double endSeconds) {
+    Double endSeconds,
+    String location) {
 
   public Chunk {
     Objects.requireNonNull(documentId, "documentId");
     Objects.requireNonNull(text, "text");
+    if (location != null && location.isBlank()) {
+      location = null;
+    }
+  }
+
+  /** A chunk without a location (the form before locations existed). */
+  public Chunk(
+      String documentId,
+      String title,
+      int position,
+      String text,
+      int startOffset,
+      int endOffset,
+      Integer page,
+      Double startSeconds,
+      Double endSeconds) {
+    this(
+        documentId,
+        title,
+        position,
+        text,
+        startOffset,
+        endOffset,
+        page,
+        startSeconds,
+        endSeconds,
+        null);
   }
 
   /** The same chunk under another document title. */

@@ -238,6 +238,25 @@ public abstract class SessionIndexContract {
   }
 
   @Test
+  void theLocationOfAChunkIsStoredAndReturnedBySearches() throws Exception {
+    Chunk slide =
+        new Chunk("deck-1", "Deck", 2, "slide words", 40, 51, null, null, null, "slide 2");
+    Chunk sheet =
+        new Chunk(
+            "book-1", "Book", 0, "sheet cells", 0, 11, null, null, null, "sheet Revenue · Q1 ü😀");
+    Chunk none = chunk("plain", 0, "plain words");
+    index.add(
+        List.of(slide, sheet, none),
+        new float[][] {nearAxis(DIM, 0, 0), nearAxis(DIM, 8, 0), nearAxis(DIM, 4, 0)});
+
+    assertThat(index.keywordSearch("slide", 1).get(0).chunk().location()).isEqualTo("slide 2");
+    assertThat(index.vectorSearch(nearAxis(DIM, 8, 0), 1).get(0).chunk()).isEqualTo(sheet);
+    assertThat(index.keywordSearch("plain", 1).get(0).chunk().location()).isNull();
+    index.deleteDocument("plain");
+    assertThat(index.keywordSearch("sheet", 1).get(0).chunk()).isEqualTo(sheet);
+  }
+
+  @Test
   void deleteDocumentRemovesOnlyThatDocument() throws Exception {
     index.add(
         List.of(chunk("a", 0, "alpha one"), chunk("a", 1, "alpha two"), chunk("b", 0, "beta")),

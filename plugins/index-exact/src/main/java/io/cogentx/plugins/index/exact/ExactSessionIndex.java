@@ -287,7 +287,12 @@ final class ExactSessionIndex implements SessionIndex {
   }
 
   private static long chunkBytes(Chunk c) {
-    long bytes = 64 + stringBytes(c.documentId()) + stringBytes(c.title()) + stringBytes(c.text());
+    long bytes =
+        64
+            + stringBytes(c.documentId())
+            + stringBytes(c.title())
+            + stringBytes(c.text())
+            + stringBytes(c.location());
     if (c.page() != null) {
       bytes += 16;
     }

@@ -9,7 +9,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Packs a chunk into one compact stored binary value: a format byte, a flag byte for the optional
  * fields, then variable-length integers and UTF-8 strings. One stored field per chunk keeps
- * Lucene's per-field overhead down.
+ * Lucene's per-field overhead down. The location (a later field) has a flag bit of its own, so
+ * values stored before it existed read back as chunks without one.
  */
 final class ChunkCodec {
 
@@ -18,6 +19,7 @@ final class ChunkCodec {
   private static final int HAS_PAGE = 1 << 1;
   private static final int HAS_START = 1 << 2;
   private static final int HAS_END = 1 << 3;
+  private static final int HAS_LOCATION = 1 << 4;
 
   private ChunkCodec() {}
 
@@ -27,7 +29,8 @@ final class ChunkCodec {
         (c.title() != null ? HAS_TITLE : 0)
             | (c.page() != null ? HAS_PAGE : 0)
             | (c.startSeconds() != null ? HAS_START : 0)
-            | (c.endSeconds() != null ? HAS_END : 0);
+            | (c.endSeconds() != null ? HAS_END : 0)
+            | (c.location() != null ? HAS_LOCATION : 0);
     out.writeByte(FORMAT);
     out.writeByte((byte) flags);
     out.writeString(c.documentId());
@@ -45,6 +48,9 @@ final class ChunkCodec {
     }
     if (c.endSeconds() != null) {
       out.writeLong(Double.doubleToLongBits(c.endSeconds()));
+    }
+    if (c.location() != null) {
+      out.writeString(c.location());
     }
     out.writeString(c.text());
     return new BytesRef(out.toArrayCopy());
@@ -65,7 +71,9 @@ final class ChunkCodec {
     Integer page = (flags & HAS_PAGE) != 0 ? in.readZInt() : null;
     Double start = (flags & HAS_START) != 0 ? Double.longBitsToDouble(in.readLong()) : null;
     Double end = (flags & HAS_END) != 0 ? Double.longBitsToDouble(in.readLong()) : null;
+    String location = (flags & HAS_LOCATION) != 0 ? in.readString() : null;
     String text = in.readString();
-    return new Chunk(documentId, title, position, text, startOffset, endOffset, page, start, end);
+    return new Chunk(
+        documentId, title, position, text, startOffset, endOffset, page, start, end, location);
   }
 }
