@@ -7,6 +7,7 @@ import io.cogentx.retrieval.SearchMode;
 import io.cogentx.retrieval.Upload;
 import io.cogentx.session.Session;
 import io.cogentx.spi.DocumentException;
+import io.cogentx.spi.KeptFile;
 import io.cogentx.spi.Progress;
 import io.cogentx.spi.ScoredChunk;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,11 +40,11 @@ public class DocumentService {
     return document;
   }
 
-  public List<DocumentInfo> list(Session session) {
+  public List<DocumentInfo> list(Session session) throws IOException {
     return existing(session).map(KnowledgeBase::documents).orElse(List.of());
   }
 
-  public Optional<DocumentInfo> find(Session session, String documentId) {
+  public Optional<DocumentInfo> find(Session session, String documentId) throws IOException {
     return existing(session).flatMap(kb -> kb.document(documentId));
   }
 
@@ -77,30 +78,57 @@ public class DocumentService {
   }
 
   /** A document's file as uploaded, if the session holds the document and its file is kept. */
-  public Optional<StoredFile> file(Session session, String documentId) {
-    return existing(session)
-        .flatMap(
-            kb ->
-                kb.document(documentId)
-                    .flatMap(d -> kb.file(documentId).map(path -> new StoredFile(d, path))));
+  public Optional<StoredFile> file(Session session, String documentId) throws IOException {
+    Optional<KnowledgeBase> kb = existing(session);
+    Optional<DocumentInfo> document = kb.flatMap(k -> k.document(documentId));
+    if (document.isEmpty()) {
+      return Optional.empty();
+    }
+    return kb.get().file(documentId).map(file -> new StoredFile(document.get(), file));
   }
 
-  /** A document's file: where it is, and the document it belongs to. */
-  public record StoredFile(DocumentInfo document, java.nio.file.Path path) {}
+  /** A document's file as kept, and the document it belongs to. */
+  public record StoredFile(DocumentInfo document, KeptFile file) {}
 
-  private Optional<KnowledgeBase> existing(Session session) {
-    return session.attachment(KnowledgeBase.class);
+  /**
+   * The session's knowledge base if it holds documents: the one attached, or opened from the
+   * session store (after a restart, on a server new to the session, or when the one attached is
+   * stale because another server changed the session).
+   */
+  private Optional<KnowledgeBase> existing(Session session) throws IOException {
+    Optional<KnowledgeBase> kb = session.attachment(KnowledgeBase.class);
+    if (kb.isPresent() && !kb.get().isStale(session.storedVersion())) {
+      return kb;
+    }
+    if (kb.isEmpty() && session.documents() == 0 && session.storedVersion() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(knowledgeBase(session));
   }
 
-  private KnowledgeBase knowledgeBase(Session session) {
-    return session.attachment(
-        KnowledgeBase.class,
-        () -> {
-          try {
-            return runtime.newKnowledgeBase(session);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+  private KnowledgeBase knowledgeBase(Session session) throws IOException {
+    session
+        .attachment(KnowledgeBase.class)
+        .filter(kb -> kb.isStale(session.storedVersion()))
+        .ifPresent(stale -> session.detach(KnowledgeBase.class, stale));
+    try {
+      return session.attachment(
+          KnowledgeBase.class,
+          () -> {
+            try {
+              KnowledgeBase kb = runtime.openKnowledgeBase(session);
+              List<DocumentInfo> held = kb.documents();
+              session.setContent(
+                  held.size(),
+                  held.stream().mapToLong(DocumentInfo::chunks).sum(),
+                  held.stream().mapToLong(DocumentInfo::bytes).sum());
+              return kb;
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.cogentx.application;
 
 import io.cogentx.jobs.IngestQueue;
+import io.cogentx.jobs.UploadInterruptedException;
 import io.cogentx.problem.Problem;
 import io.cogentx.problem.ProblemException;
 import io.cogentx.problem.ProblemType;
@@ -44,6 +45,8 @@ public final class Failures {
       case EmbeddingMismatchException mismatch ->
           ProblemType.EMBEDDING_MISMATCH.with(mismatch.getMessage());
       case SessionClosedException ended -> ProblemType.SESSION_ENDED.with(ended.getMessage());
+      case UploadInterruptedException interrupted ->
+          ProblemType.UPLOAD_INTERRUPTED.with(interrupted.getMessage());
       default -> unexpected(e);
     };
   }

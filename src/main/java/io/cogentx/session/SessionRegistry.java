@@ -1,5 +1,6 @@
 package io.cogentx.session;
 
+import io.cogentx.spi.SessionStorage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -44,7 +45,14 @@ public class SessionRegistry {
   @ConfigProperty(name = "MAX_SESSIONS", defaultValue = "0")
   int maxSessions;
 
+  @Inject
+  @ConfigProperty(name = "SESSION_IDLE_CLOSE_MINUTES", defaultValue = "15")
+  double idleCloseMinutes;
+
   @Inject SessionEvents events;
+
+  /** The configured session store plugin ({@code SESSION_STORE}). */
+  @Inject SessionStorage storage;
 
   @Resource TimerService timerService;
 
@@ -54,7 +62,8 @@ public class SessionRegistry {
   void start() {
     Duration timeout = hours(timeoutHours, "SESSION_TIMEOUT_HOURS");
     Duration interval = minutes(cleanupIntervalMinutes, "SESSION_CLEANUP_INTERVAL_MINUTES");
-    store = new SessionStore(timeout, maxSessions, Clock.systemUTC(), events);
+    Duration idleClose = minutes(idleCloseMinutes, "SESSION_IDLE_CLOSE_MINUTES");
+    store = new SessionStore(timeout, idleClose, maxSessions, Clock.systemUTC(), events, storage);
     events.bind(store);
     long intervalMillis = Math.max(1, interval.toMillis());
     timerService.createIntervalTimer(
@@ -110,6 +119,11 @@ public class SessionRegistry {
 
   public Duration idleTimeout() {
     return store.idleTimeout();
+  }
+
+  /** The session store behind the sessions held. */
+  public SessionStorage storage() {
+    return store.storage();
   }
 
   public boolean isRunning() {

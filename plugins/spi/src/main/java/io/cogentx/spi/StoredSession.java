@@ -14,8 +14,11 @@ import java.util.Optional;
  */
 public interface StoredSession extends AutoCloseable {
 
-  /** What this store holds of the session: when it was created and last used. */
+  /** When the session was created. */
   Instant created();
+
+  /** Whether this opening created the session (the store had none). */
+  boolean isNew();
 
   /**
    * Records a use at {@code now} (a store may write it lazily, e.g. at most once a minute, and when

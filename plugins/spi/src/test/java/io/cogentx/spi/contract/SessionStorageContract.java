@@ -86,12 +86,14 @@ public abstract class SessionStorageContract {
     SessionRef ref = newSession();
     try (StoredSession s = storage.open(ref, T0)) {
       assertThat(s.created()).isEqualTo(T0);
+      assertThat(s.isNew()).isTrue();
       assertThat(s.documents()).isEmpty();
       assertThat(s.pendingJobs()).isEmpty();
       assertThat(s.touch(T0.plusSeconds(1))).isEqualTo(s.version());
     }
-    try (StoredSession again = storage.open(ref, T0.plusSeconds(5))) {
+    try (StoredSession again = storage.open(ref, T0)) {
       assertThat(again.created()).isEqualTo(T0);
+      assertThat(again.isNew()).isFalse();
     }
     assertThat(storage.count()).isEqualTo(1);
   }

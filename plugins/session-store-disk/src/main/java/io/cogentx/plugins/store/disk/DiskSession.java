@@ -64,6 +64,7 @@ final class DiskSession implements StoredSession {
   private volatile long writtenLastAccess;
   private volatile long version;
   private volatile boolean deleted;
+  private volatile boolean isNew;
   int opened; // guarded by the storage's lock of this key
 
   private DiskSession(
@@ -84,6 +85,7 @@ final class DiskSession implements StoredSession {
     if (props == null) {
       Files.createDirectories(dir);
       DiskSession s = new DiskSession(storage, key, dir, sealer, now, now.toEpochMilli());
+      s.isNew = true;
       s.writeSessionFile();
       AtomicFiles.syncDirectory(dir.getParent());
       return s;
@@ -162,6 +164,16 @@ final class DiskSession implements StoredSession {
   @Override
   public Instant created() {
     return created;
+  }
+
+  @Override
+  public boolean isNew() {
+    return isNew;
+  }
+
+  /** Opened again while open: no longer new. */
+  void reopened() {
+    isNew = false;
   }
 
   @Override

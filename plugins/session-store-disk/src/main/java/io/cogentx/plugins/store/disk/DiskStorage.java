@@ -78,6 +78,8 @@ final class DiskStorage implements SessionStorage {
             new Sealer(keys == null ? null : keys.sessionKey(session.id()), keys != null);
         s = DiskSession.open(this, key, root.resolve(key), sealer, now);
         open.put(key, s);
+      } else {
+        s.reopened();
       }
       s.opened++;
       s.touch(now);

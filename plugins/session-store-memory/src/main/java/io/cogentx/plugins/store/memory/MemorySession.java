@@ -35,6 +35,7 @@ final class MemorySession implements StoredSession {
   private final Map<String, StoredDocument> documents = new LinkedHashMap<>();
   private final Map<String, PendingJob> jobs = new LinkedHashMap<>();
   private volatile boolean destroyed;
+  private volatile boolean isNew = true;
 
   MemorySession(Path directory, Instant created) {
     this.directory = directory;
@@ -49,6 +50,17 @@ final class MemorySession implements StoredSession {
   @Override
   public Instant created() {
     return created;
+  }
+
+  @Override
+  public boolean isNew() {
+    return isNew;
+  }
+
+  /** This session, opened again: no longer new. */
+  MemorySession reopened() {
+    isNew = false;
+    return this;
   }
 
   @Override

@@ -45,9 +45,16 @@ final class MemoryStorage implements SessionStorage {
   @Override
   public StoredSession open(SessionRef session, Instant now) {
     String key = session.storageKey();
-    MemorySession s = sessions.computeIfAbsent(key, k -> new MemorySession(root.resolve(k), now));
+    boolean[] created = new boolean[1];
+    MemorySession s =
+        sessions.computeIfAbsent(
+            key,
+            k -> {
+              created[0] = true;
+              return new MemorySession(root.resolve(k), now);
+            });
     s.touch(now);
-    return s;
+    return created[0] ? s : s.reopened();
   }
 
   @Override
