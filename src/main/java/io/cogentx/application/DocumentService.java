@@ -4,6 +4,7 @@ import io.cogentx.retrieval.DocumentInfo;
 import io.cogentx.retrieval.KnowledgeBase;
 import io.cogentx.retrieval.Retriever;
 import io.cogentx.retrieval.SearchMode;
+import io.cogentx.retrieval.SessionArchive;
 import io.cogentx.retrieval.Upload;
 import io.cogentx.session.Session;
 import io.cogentx.spi.DocumentException;
@@ -13,7 +14,12 @@ import io.cogentx.spi.ScoredChunk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +32,8 @@ import java.util.Optional;
 public class DocumentService {
 
   @Inject RetrievalRuntime runtime;
+  @Inject RetrievalSettings settings;
+  @Inject IngestSettings ingestSettings;
 
   /**
    * Reads, chunks, embeds and indexes an upload into the session; a failure or cancellation adds
@@ -75,6 +83,58 @@ public class DocumentService {
       return new Retriever.Retrieval(List.of(), List.of(), List.of());
     }
     return runtime.retriever().retrieve(kb.get().index(), question, k, mode);
+  }
+
+  /**
+   * Writes the session as an archive ({@link SessionArchive}): every document, chunk, vector, file.
+   */
+  public void export(Session session, OutputStream out) throws IOException {
+    Optional<KnowledgeBase> kb = existing(session);
+    if (kb.isEmpty()) {
+      SessionArchive.write(emptyKnowledgeBase(session), out, Instant.now());
+      return;
+    }
+    SessionArchive.write(kb.get(), out, Instant.now());
+  }
+
+  /**
+   * Adds the documents of an archive to the session, checked against the session's limits.
+   *
+   * @param reembed embed the chunks' text again when the archive's model is not the server's (else
+   *     such an archive is refused)
+   */
+  public List<DocumentInfo> importArchive(Session session, InputStream in, boolean reembed)
+      throws IOException {
+    Path temp =
+        Files.createTempDirectory(
+            Files.createDirectories(ingestSettings.spoolDirectory()), "import-");
+    try {
+      SessionArchive.Limits limits =
+          new SessionArchive.Limits(
+              4 * settings.maxUploadBytes(), settings.maxDocuments(), settings.maxChunks());
+      SessionArchive.Contents contents = SessionArchive.read(in, limits, temp);
+      KnowledgeBase kb = knowledgeBase(session);
+      List<DocumentInfo> added =
+          SessionArchive.restore(kb, contents, runtime.embedder(), reembed, limits);
+      for (DocumentInfo d : added) {
+        session.recordContent(1, d.chunks(), d.bytes());
+      }
+      return added;
+    } finally {
+      deleteTree(temp);
+    }
+  }
+
+  private KnowledgeBase emptyKnowledgeBase(Session session) throws IOException {
+    return knowledgeBase(session);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** A document's file as uploaded, if the session holds the document and its file is kept. */

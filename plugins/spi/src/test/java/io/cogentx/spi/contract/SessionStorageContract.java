@@ -55,7 +55,7 @@ public abstract class SessionStorageContract {
   protected void assertNothingLeftOf(String storageKey) throws Exception {}
 
   @BeforeEach
-  void openStorage() throws Exception {
+  protected void openStorage() throws Exception {
     storage = create();
   }
 
