@@ -124,6 +124,16 @@ final class LibertyServer implements AutoCloseable {
     }
   }
 
+  /** The sessions log (logs/sessions.log), or empty. */
+  String sessionsLog() {
+    try {
+      Path log = directory().resolve("logs/sessions.log");
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Stops the server if it runs. */
   @Override
   public void close() {

@@ -12,6 +12,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +26,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The server's sessions: a startup singleton owning the {@link SessionStore}, with bean-managed
  * concurrency (the store is lock-free on the request path, so the container adds no lock) and an
- * interval timer from the EJB timer service that expires idle sessions.
+ * interval timer from the EJB timer service that expires idle sessions. No container transactions:
+ * a session store that uses a database commits its own work.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class SessionRegistry {
 
   private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
