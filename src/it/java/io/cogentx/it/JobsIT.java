@@ -201,6 +201,53 @@ class JobsIT {
   }
 
   /** Uploads stored in the IT server's spool directory now. */
+  @Test
+  void aDocumentIsSearchableByKeywordWhileItIsEmbeddedAndGoneWhenCancelled() {
+    String session = Api.newSession();
+    byte[] marked =
+        ("The quartermaster's password is zyxwvutsrq.\n\n"
+                + new String(longText(), StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8);
+    String id = jobId(uploadAsync(session, "log.txt", marked));
+    awaitStage(session, id, "embedding");
+
+    JsonObject found =
+        Api.json(
+            Api.postJson(
+                "/api/v1/search",
+                session,
+                "{\"query\": \"quartermaster zyxwvutsrq\", \"k\": 3, \"mode\": \"keyword\"}"));
+    assertThat(job(session, id).getString("state")).as("still embedding").isEqualTo("running");
+    assertThat(found.getJsonArray("results").getJsonObject(0).getString("text"))
+        .contains("zyxwvutsrq");
+    JsonObject indexing = found.getJsonObject("indexing");
+    assertThat(indexing.getInt("documents")).isEqualTo(1);
+    assertThat(indexing.getInt("chunks_pending")).isPositive();
+    assertThat(
+            Api.json(Api.get("/api/v1/session/info", SESSION, session)).getJsonObject("indexing"))
+        .isNotNull();
+    assertThat(documents(session)).as("listed only once indexed").isZero();
+
+    assertThat(Api.delete("/api/v1/jobs/" + id, SESSION, session).statusCode()).isEqualTo(204);
+    awaitState(session, id, "cancelled");
+    JsonObject after =
+        Api.json(
+            Api.postJson(
+                "/api/v1/search",
+                session,
+                "{\"query\": \"quartermaster zyxwvutsrq\", \"mode\": \"keyword\"}"));
+    assertThat(after.getJsonArray("results")).isEmpty();
+    assertThat(after.containsKey("indexing")).isFalse();
+  }
+
+  private static void awaitStage(String session, String id, String stage) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!job(session, id).getString("stage").equals(stage)) {
+      assertThat(System.nanoTime()).as("job never at " + stage).isLessThan(deadline);
+      Api.sleep(Duration.ofMillis(20));
+    }
+  }
+
   private static long spooled() throws IOException {
     Path spool = Api.SERVER_DIR.resolve("tmp/uploads");
     assertThat(spool).isDirectory();

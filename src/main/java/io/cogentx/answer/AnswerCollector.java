@@ -39,6 +39,7 @@ public final class AnswerCollector implements AnswerListener {
         sources.sources(),
         done.abstained(),
         done.backend(),
-        done.model());
+        done.model(),
+        sources.indexing());
   }
 }

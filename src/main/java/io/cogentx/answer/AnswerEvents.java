@@ -1,5 +1,6 @@
 package io.cogentx.answer;
 
+import io.cogentx.retrieval.KnowledgeBase;
 import java.util.List;
 
 /** The shapes of an answer on the wire (snake_case JSON): SSE event data and the JSON reply. */
@@ -8,7 +9,8 @@ public final class AnswerEvents {
   private AnswerEvents() {}
 
   /** {@code event: sources}: what the answer may cite, and who answers. */
-  public record Sources(List<Source> sources, boolean abstained, String backend) {}
+  public record Sources(
+      List<Source> sources, boolean abstained, String backend, KnowledgeBase.Indexing indexing) {}
 
   /** {@code event: token}: the next piece of the answer. */
   public record Token(String text) {}
@@ -36,5 +38,6 @@ public final class AnswerEvents {
       List<Source> sources,
       boolean abstained,
       String backend,
-      String model) {}
+      String model,
+      KnowledgeBase.Indexing indexing) {}
 }

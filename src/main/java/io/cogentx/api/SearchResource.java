@@ -2,7 +2,9 @@ package io.cogentx.api;
 
 import io.cogentx.application.DocumentService;
 import io.cogentx.application.RetrievalSettings;
+import io.cogentx.retrieval.KnowledgeBase;
 import io.cogentx.retrieval.SearchMode;
+import io.cogentx.session.Session;
 import io.cogentx.spi.Chunk;
 import io.cogentx.spi.ScoredChunk;
 import jakarta.inject.Inject;
@@ -57,8 +59,12 @@ public class SearchResource {
     }
   }
 
-  /** The ranked hits. */
-  public record SearchResponse(String query, String mode, int k, List<Hit> results) {}
+  /**
+   * The ranked hits; {@code indexing} (only while documents are being added) says how much is not
+   * yet found by vector search.
+   */
+  public record SearchResponse(
+      String query, String mode, int k, List<Hit> results, KnowledgeBase.Indexing indexing) {}
 
   private static final String QUERY_USAGE =
       "Send {\"query\": \"...\"} with a non-empty query (optional: k, mode).";
@@ -76,11 +82,13 @@ public class SearchResource {
         RetrievalParameters.text(request == null ? null : request.query(), "query", QUERY_USAGE);
     int k = RetrievalParameters.k(request.k(), settings.searchMaxK());
     SearchMode mode = RetrievalParameters.mode(request.mode());
-    List<ScoredChunk> hits = documents.search(current.get(), query, k, mode);
+    Session session = current.get();
+    List<ScoredChunk> hits = documents.search(session, query, k, mode);
     List<Hit> results = new ArrayList<>(hits.size());
     for (int i = 0; i < hits.size(); i++) {
       results.add(Hit.of(i + 1, hits.get(i)));
     }
-    return new SearchResponse(request.query(), mode.label(), k, results);
+    return new SearchResponse(
+        request.query(), mode.label(), k, results, documents.indexing(session).orElse(null));
   }
 }

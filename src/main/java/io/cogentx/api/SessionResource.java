@@ -2,6 +2,7 @@ package io.cogentx.api;
 
 import io.cogentx.application.DocumentService;
 import io.cogentx.retrieval.DocumentInfo;
+import io.cogentx.retrieval.KnowledgeBase;
 import io.cogentx.retrieval.SessionArchive;
 import io.cogentx.session.Session;
 import io.cogentx.session.SessionRegistry;
@@ -31,14 +32,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Session")
 public class SessionResource {
 
-  /** What {@code GET /session/info} returns (the seed's shape, plus expiry). */
+  /**
+   * What {@code GET /session/info} returns (the seed's shape, plus expiry, and what is still being
+   * added while documents are being indexed).
+   */
   public record SessionInfo(
       String sessionId,
       long totalDocuments,
       long totalChunks,
       Instant createdAt,
       Instant lastAccess,
-      Instant expiresAt) {}
+      Instant expiresAt,
+      KnowledgeBase.Indexing indexing) {}
 
   /** What {@code POST /session/import} returns: the documents added. */
   public record Imported(int imported, List<DocumentInfo> documents) {}
@@ -102,7 +107,8 @@ public class SessionResource {
         s.chunks(),
         s.created(),
         s.lastAccess(),
-        s.lastAccess().plus(registry.idleTimeout()));
+        s.lastAccess().plus(registry.idleTimeout()),
+        documents.indexing(s).orElse(null));
   }
 
   @DELETE

@@ -12,6 +12,7 @@ import io.cogentx.answer.Source;
 import io.cogentx.plugin.PluginKind;
 import io.cogentx.problem.Problem;
 import io.cogentx.problem.ProblemType;
+import io.cogentx.retrieval.KnowledgeBase;
 import io.cogentx.retrieval.Retriever.Retrieval;
 import io.cogentx.session.Session;
 import io.cogentx.spi.Generator;
@@ -51,7 +52,8 @@ public class AnswerService {
       List<Source> sources,
       boolean abstain,
       long startNanos,
-      long retrievalMs) {}
+      long retrievalMs,
+      KnowledgeBase.Indexing indexing) {}
 
   public Prepared prepare(Session session, Question question) throws IOException {
     long start = System.nanoTime();
@@ -68,7 +70,8 @@ public class AnswerService {
         Source.number(retrieval.hits()),
         abstain,
         start,
-        (System.nanoTime() - start) / 1_000_000);
+        (System.nanoTime() - start) / 1_000_000,
+        documents.indexing(session).orElse(null));
   }
 
   /** Answers through {@code listener}; with {@code extractiveOnly} the model is not asked. */
@@ -175,7 +178,7 @@ public class AnswerService {
     }
 
     void abstain() {
-      listener.sources(new AnswerEvents.Sources(List.of(), true, backend));
+      listener.sources(new AnswerEvents.Sources(List.of(), true, backend, p.indexing()));
       token(AbstentionPolicy.NOT_FOUND);
       done(List.of(), true, AnswerSettings.EXTRACTIVE, new AnswerEvents.Usage(null, null));
     }
@@ -186,7 +189,7 @@ public class AnswerService {
         abstain();
         return;
       }
-      listener.sources(new AnswerEvents.Sources(p.sources(), false, backend));
+      listener.sources(new AnswerEvents.Sources(p.sources(), false, backend, p.indexing()));
       List<ExtractiveAnswerer.Part> parts = answer.parts();
       for (int i = 0; i < parts.size(); i++) {
         ExtractiveAnswerer.Part part = parts.get(i);
@@ -202,7 +205,7 @@ public class AnswerService {
     void stream(Opened opened) {
       backend = settings.backend();
       LlmStream stream = opened.stream();
-      listener.sources(new AnswerEvents.Sources(opened.given(), false, backend));
+      listener.sources(new AnswerEvents.Sources(opened.given(), false, backend, p.indexing()));
       while (true) {
         if (listener.cancelled()) {
           stream.cancel();

@@ -72,7 +72,7 @@ public class DocumentService {
     if (kb.isEmpty()) {
       return List.of();
     }
-    return runtime.retriever().search(kb.get().index(), query, k, mode);
+    return kb.get().titled(runtime.retriever().search(kb.get().index(), query, k, mode));
   }
 
   /** The best chunks for a question with the evidence behind them; only this session's. */
@@ -82,7 +82,18 @@ public class DocumentService {
     if (kb.isEmpty()) {
       return new Retriever.Retrieval(List.of(), List.of(), List.of());
     }
-    return runtime.retriever().retrieve(kb.get().index(), question, k, mode);
+    Retriever.Retrieval found = runtime.retriever().retrieve(kb.get().index(), question, k, mode);
+    return new Retriever.Retrieval(
+        kb.get().titled(found.hits()),
+        kb.get().titled(found.keyword()),
+        kb.get().titled(found.vector()),
+        found.vocabulary());
+  }
+
+  /** What the session is still adding (searchable in part while it is read and embedded). */
+  public Optional<KnowledgeBase.Indexing> indexing(Session session) {
+    // only the knowledge base attached can be adding a document
+    return session.attachment(KnowledgeBase.class).flatMap(KnowledgeBase::indexing);
   }
 
   /**

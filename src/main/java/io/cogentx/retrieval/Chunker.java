@@ -95,36 +95,79 @@ public final class Chunker {
    * #fullText(List)} of the same segments. Blank segments are skipped.
    */
   public List<Chunk> chunk(String documentId, String title, List<Segment> segments) {
-    Objects.requireNonNull(documentId, "documentId");
-    List<Segment> kept = nonBlank(segments);
-    String text = fullText(kept);
-    int[] segmentStart = new int[kept.size()];
-    for (int i = 0, offset = 0; i < kept.size(); i++) {
-      segmentStart[i] = offset;
-      offset += kept.get(i).text().length() + SEPARATOR.length();
-    }
-    SentenceSplitter splitter = new SentenceSplitter();
+    Stream stream = stream(documentId, title);
     List<Chunk> chunks = new ArrayList<>();
-    int runStart = 0;
-    while (runStart < kept.size()) {
-      int runEnd = runStart + 1;
-      while (runEnd < kept.size()
-          && Objects.equals(kept.get(runEnd).page(), kept.get(runStart).page())) {
-        runEnd++;
+    for (Segment segment : segments) {
+      chunks.addAll(stream.accept(segment));
+    }
+    chunks.addAll(stream.finish());
+    return chunks;
+  }
+
+  /** Chunks a document as its segments arrive; see {@link Stream}. */
+  public Stream stream(String documentId, String title) {
+    return new Stream(Objects.requireNonNull(documentId, "documentId"), title);
+  }
+
+  /**
+   * Chunks a document while it is read, so its first pages can be indexed before its last are read.
+   * A chunk never spans two pages, so the chunks of a page are final once the next page begins:
+   * {@link #accept} returns them then, {@link #finish} returns the rest. The chunks, their
+   * positions and offsets are exactly those {@link #chunk} makes of all the segments. Not
+   * thread-safe: one per document.
+   */
+  public final class Stream {
+    private final String documentId;
+    private final String title;
+    private final List<Segment> run = new ArrayList<>();
+    private int nextPosition;
+    private int nextOffset;
+
+    private Stream(String documentId, String title) {
+      this.documentId = documentId;
+      this.title = title;
+    }
+
+    /** Takes the next segment; returns the chunks completed by it (often none). */
+    public List<Chunk> accept(Segment segment) {
+      if (segment.text().isBlank()) {
+        return List.of();
       }
+      List<Chunk> done =
+          run.isEmpty() || Objects.equals(run.getFirst().page(), segment.page())
+              ? List.of()
+              : flush();
+      run.add(segment);
+      return done;
+    }
+
+    /** The chunks of the segments taken since the last ones returned. */
+    public List<Chunk> finish() {
+      return flush();
+    }
+
+    private List<Chunk> flush() {
+      if (run.isEmpty()) {
+        return List.of();
+      }
+      String text = fullText(run);
       List<Unit> units = new ArrayList<>();
-      for (int s = runStart; s < runEnd; s++) {
-        int from = segmentStart[s];
-        boolean paragraph = kept.get(s).startSeconds() == null;
-        for (Span sentence : splitter.split(text, from, from + kept.get(s).text().length())) {
+      SentenceSplitter splitter = new SentenceSplitter();
+      for (int s = 0, from = 0; s < run.size(); s++) {
+        boolean paragraph = run.get(s).startSeconds() == null;
+        for (Span sentence : splitter.split(text, from, from + run.get(s).text().length())) {
           addUnits(text, sentence, s, paragraph, units);
           paragraph = false;
         }
+        from += run.get(s).text().length() + SEPARATOR.length();
       }
-      pack(units, text, documentId, title, kept, chunks);
-      runStart = runEnd;
+      List<Chunk> chunks = new ArrayList<>();
+      pack(units, text, documentId, title, run, nextPosition, nextOffset, chunks);
+      nextPosition += chunks.size();
+      nextOffset += text.length() + SEPARATOR.length();
+      run.clear();
+      return chunks;
     }
-    return chunks;
   }
 
   /**
@@ -148,13 +191,19 @@ public final class Chunker {
     }
   }
 
-  /** Packs units greedily into chunks; see the class comment. */
+  /**
+   * Packs units greedily into chunks; see the class comment. Positions start at {@code
+   * firstPosition}, offsets are shifted by {@code offset} (where {@code text} starts in the
+   * document's full text).
+   */
   private void pack(
       List<Unit> units,
       String text,
       String documentId,
       String title,
       List<Segment> segments,
+      int firstPosition,
+      int offset,
       List<Chunk> out) {
     int n = units.size();
     int first = 0;
@@ -174,7 +223,14 @@ public final class Chunker {
       }
       out.add(
           toChunk(
-              units.get(first), units.get(end - 1), out.size(), text, documentId, title, segments));
+              units.get(first),
+              units.get(end - 1),
+              firstPosition + out.size(),
+              text,
+              offset,
+              documentId,
+              title,
+              segments));
       first = end < n ? overlapStart(units, first, end) : n;
     }
   }
@@ -201,6 +257,7 @@ public final class Chunker {
       Unit last,
       int position,
       String text,
+      int offset,
       String documentId,
       String title,
       List<Segment> segments) {
@@ -211,8 +268,8 @@ public final class Chunker {
         title,
         position,
         text.substring(first.start(), last.end()),
-        first.start(),
-        last.end(),
+        offset + first.start(),
+        offset + last.end(),
         firstSegment.page(),
         firstSegment.startSeconds(),
         lastSegment.endSeconds());

@@ -6,6 +6,7 @@ import io.cogentx.spi.Embedder;
 import io.cogentx.spi.IndexBackend;
 import io.cogentx.spi.IndexSpec;
 import io.cogentx.spi.KeptFile;
+import io.cogentx.spi.ScoredChunk;
 import io.cogentx.spi.SessionIndex;
 import io.cogentx.spi.StoredDocument;
 import io.cogentx.spi.StoredSession;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -33,8 +36,32 @@ public final class KnowledgeBase implements AutoCloseable {
   private final SessionIndex index;
   private final StoredSession store;
   private final ConcurrentHashMap<String, DocumentInfo> documents = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Pending> indexing = new ConcurrentHashMap<>();
   private volatile long version;
   private volatile boolean stale;
+
+  /**
+   * A document being added: its chunks indexed so far, in order, and the vectors they got (by
+   * position), kept until the document is stored whole.
+   */
+  private static final class Pending {
+    final List<Chunk> chunks = new ArrayList<>();
+    final Map<Integer, float[]> vectors = new java.util.HashMap<>();
+
+    synchronized int chunkCount() {
+      return chunks.size();
+    }
+
+    synchronized int embedded() {
+      return vectors.size();
+    }
+  }
+
+  /**
+   * What is still being added: documents, their chunks indexed so far, and of those the ones
+   * keyword search finds but vector search not yet (not embedded).
+   */
+  public record Indexing(int documents, int chunks, int chunksPending) {}
 
   private KnowledgeBase(SessionIndex index, StoredSession store, long version) {
     this.index = index;
@@ -141,28 +168,124 @@ public final class KnowledgeBase implements AutoCloseable {
     return stale || storedVersion > version;
   }
 
+  /** Indexes chunks of a document being added, without vectors: keyword search finds them now. */
+  void addChunks(String documentId, List<Chunk> chunks) throws IOException {
+    if (chunks.isEmpty()) {
+      return;
+    }
+    Pending pending = indexing.computeIfAbsent(documentId, id -> new Pending());
+    index.add(chunks, new float[chunks.size()][]);
+    synchronized (pending) {
+      pending.chunks.addAll(chunks);
+    }
+  }
+
+  /** Gives chunks of a document being added their vectors: vector search finds them now. */
+  void addVectors(String documentId, List<Chunk> chunks, float[][] vectors) throws IOException {
+    index.addVectors(chunks, vectors);
+    Pending pending = indexing.get(documentId);
+    if (pending != null) {
+      synchronized (pending) {
+        for (int i = 0; i < chunks.size(); i++) {
+          pending.vectors.put(chunks.get(i).position(), vectors[i]);
+        }
+      }
+    }
+  }
+
   /**
-   * Stores a document's record, chunks, vectors and file (moved), durably in a durable store, then
-   * indexes its chunks and lists it; on failure nothing is added.
+   * Finishes adding a document whose chunks are all indexed with their vectors: stores its record,
+   * chunks, vectors and file (moved) in the session's store — durably, in a durable store — and
+   * lists it. On failure the document is removed again.
    */
-  void add(DocumentInfo document, List<Chunk> chunks, float[][] vectors, Path file)
-      throws IOException {
-    IndexSpec spec = index.spec();
-    long before = version;
-    long after =
-        store.addDocument(
-            DocumentRecords.record(document, spec.embeddingModel(), spec.dimension()),
-            chunks,
-            vectors,
-            file);
+  void complete(DocumentInfo document, Path file) throws IOException {
+    Pending pending = indexing.get(document.id());
     try {
-      index.add(chunks, vectors);
+      if (pending == null) {
+        throw new IllegalStateException("no chunks were indexed for this document");
+      }
+      List<Chunk> chunks;
+      float[][] vectors;
+      synchronized (pending) {
+        chunks = List.copyOf(pending.chunks);
+        vectors = new float[chunks.size()][];
+        for (int i = 0; i < vectors.length; i++) {
+          vectors[i] =
+              Objects.requireNonNull(
+                  pending.vectors.get(chunks.get(i).position()), "a chunk has no vector");
+        }
+      }
+      IndexSpec spec = index.spec();
+      long before = version;
+      long after =
+          store.addDocument(
+              DocumentRecords.record(document, spec.embeddingModel(), spec.dimension()),
+              chunks,
+              vectors,
+              file);
+      documents.put(document.id(), document);
+      indexing.remove(document.id());
+      advance(before, after);
     } catch (IOException | RuntimeException e) {
-      store.removeDocument(document.id());
+      abort(document.id());
       throw e;
     }
-    documents.put(document.id(), document);
-    advance(before, after);
+  }
+
+  /**
+   * Adds a whole document at once (e.g. from an archive): indexes its chunks with their vectors and
+   * stores it; on failure nothing is added.
+   */
+  public void add(DocumentInfo document, List<Chunk> chunks, float[][] vectors, Path file)
+      throws IOException {
+    try {
+      addChunks(document.id(), chunks);
+      addVectors(document.id(), chunks, vectors);
+    } catch (IOException | RuntimeException e) {
+      abort(document.id());
+      throw e;
+    }
+    complete(document, file);
+  }
+
+  /** Removes everything a document being added had indexed. */
+  void abort(String documentId) throws IOException {
+    try {
+      index.deleteDocument(documentId);
+    } finally {
+      indexing.remove(documentId);
+    }
+  }
+
+  /** What is being added now, if anything. */
+  public Optional<Indexing> indexing() {
+    int chunks = 0;
+    int pending = 0;
+    for (Pending p : indexing.values()) {
+      chunks += p.chunkCount();
+      pending += Math.max(0, p.chunkCount() - p.embedded());
+    }
+    return indexing.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Indexing(indexing.size(), chunks, pending));
+  }
+
+  /**
+   * The hits with their documents' titles: a chunk indexed while its document was read carries the
+   * title known then (the name the user gave it); the document's own title may have been read
+   * later.
+   */
+  public List<ScoredChunk> titled(List<ScoredChunk> hits) {
+    List<ScoredChunk> out = new ArrayList<>(hits.size());
+    for (ScoredChunk hit : hits) {
+      DocumentInfo d = documents.get(hit.chunk().documentId());
+      Chunk c = hit.chunk();
+      out.add(
+          d == null || Objects.equals(d.title(), c.title())
+              ? hit
+              : new ScoredChunk(c.withTitle(d.title()), hit.score()));
+    }
+    return out;
   }
 
   /** The file the document was uploaded as, if it is kept. */
@@ -247,6 +370,7 @@ public final class KnowledgeBase implements AutoCloseable {
   @Override
   public void close() throws IOException {
     documents.clear();
+    indexing.clear();
     index.close();
   }
 }

@@ -297,4 +297,38 @@ class ChunkerTest {
       return (text.length() + 3) / 4;
     }
   }
+
+  @Test
+  void streamingGivesThePageChunksWhenTheNextPageBeginsAndTheSameChunksAsAWhole() {
+    Chunker chunker = new Chunker(WORDS, 12, 4);
+    List<Segment> segments = new ArrayList<>();
+    for (int page = 1; page <= 3; page++) {
+      segments.add(
+          Segment.onPage(
+              page,
+              "Page " + page + " opens here. It has a second sentence. And a third one follows."));
+      segments.add(Segment.onPage(page, "   "));
+      segments.add(Segment.onPage(page, "A closing paragraph of page " + page + "."));
+    }
+    Chunker.Stream stream = chunker.stream("doc", "Title");
+    List<Chunk> streamed = new ArrayList<>();
+    List<Integer> returnedAfter = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      List<Chunk> done = stream.accept(segments.get(i));
+      if (!done.isEmpty()) {
+        returnedAfter.add(i);
+        assertThat(done).extracting(Chunk::page).containsOnly(segments.get(i - 1).page());
+      }
+      streamed.addAll(done);
+    }
+    streamed.addAll(stream.finish());
+
+    assertThat(returnedAfter).containsExactly(3, 6); // when pages 2 and 3 begin
+    assertThat(streamed).isEqualTo(chunker.chunk("doc", "Title", segments));
+    String full = Chunker.fullText(segments);
+    for (Chunk c : streamed) {
+      assertThat(full.substring(c.startOffset(), c.endOffset())).isEqualTo(c.text());
+    }
+    assertThat(streamed).extracting(Chunk::position).isSorted().doesNotHaveDuplicates();
+  }
 }

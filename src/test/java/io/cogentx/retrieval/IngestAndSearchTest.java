@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cogentx.session.SessionId;
 import io.cogentx.session.TestStorage;
 import io.cogentx.spi.DocumentException;
+import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.DocumentLoaderProvider;
 import io.cogentx.spi.IndexBackend;
 import io.cogentx.spi.IndexBackendProvider;
 import io.cogentx.spi.IndexSpec;
+import io.cogentx.spi.LoadRequest;
+import io.cogentx.spi.LoadResult;
 import io.cogentx.spi.PluginContext;
 import io.cogentx.spi.Progress;
 import io.cogentx.spi.ScoredChunk;
+import io.cogentx.spi.Segment;
+import io.cogentx.spi.SegmentSink;
 import io.cogentx.spi.SessionRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,7 +160,7 @@ class IngestAndSearchTest {
                     kb, upload("long.txt", longText, "text/plain"), cancelAfterFirstSlice))
         .isInstanceOf(IngestCancelledException.class);
 
-    assertThat(progress).contains("chunking 0/1").anyMatch(p -> p.matches("embedding 0/\\d+"));
+    assertThat(progress).anyMatch(p -> p.matches("embedding 0/\\d+"));
     String last = progress.getLast();
     assertThat(last).startsWith("embedding 32/");
     assertThat(Integer.parseInt(last.replaceAll(".*/", "")))
@@ -199,6 +210,116 @@ class IngestAndSearchTest {
 
   private DocumentInfo add(String name, String text, String type) throws Exception {
     return ingestor.ingest(kb, upload(name, text, type), QUIET);
+  }
+
+  @Test
+  void aDocumentIsSearchableByKeywordWhileItIsReadAndByVectorWhileItIsEmbedded() throws Exception {
+    CountDownLatch pageOneRead = new CountDownLatch(1);
+    CountDownLatch checked = new CountDownLatch(1);
+    DocumentLoader twoPages =
+        new StubLoader(
+            (sink, progress) -> {
+              sink.accept(Segment.onPage(1, "The ferry to Skerryvore leaves at dawn."));
+              sink.accept(Segment.onPage(2, "Page two talks about gulls."));
+              pageOneRead.countDown(); // page 1's chunks are final once page 2 began
+              await(checked);
+              sink.accept(Segment.onPage(3, "Page three: the lamp is lit at dusk."));
+            });
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<DocumentInfo> adding =
+          pool.submit(() -> ingestor.ingest(kb, stubUpload("ferry.pdf", twoPages), QUIET));
+      await(pageOneRead);
+      awaitUntil(
+          () -> !retriever.search(kb.index(), "ferry Skerryvore", 3, SearchMode.KEYWORD).isEmpty());
+
+      assertThat(kb.documents()).as("not listed before it is complete").isEmpty();
+      assertThat(kb.indexing()).hasValueSatisfying(i -> assertThat(i.documents()).isEqualTo(1));
+      assertThat(retriever.search(kb.index(), "ferry Skerryvore", 3, SearchMode.VECTOR))
+          .as("not embedded yet")
+          .isEmpty();
+      assertThat(retriever.search(kb.index(), "lamp dusk", 3, SearchMode.KEYWORD))
+          .as("page 3 not read yet")
+          .isEmpty();
+      checked.countDown();
+
+      DocumentInfo added = adding.get(30, TimeUnit.SECONDS);
+      assertThat(kb.documents()).containsExactly(added);
+      assertThat(kb.indexing()).isEmpty();
+      assertThat(retriever.search(kb.index(), "lamp dusk", 3, SearchMode.VECTOR)).isNotEmpty();
+    } finally {
+      checked.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDocumentThatFailsWhileBeingReadLeavesNothingSearchable() throws Exception {
+    DocumentLoader breaks =
+        new StubLoader(
+            (sink, progress) -> {
+              sink.accept(Segment.onPage(1, "Half a document about lighthouses."));
+              sink.accept(Segment.onPage(2, "More about lighthouses."));
+              throw new DocumentException(DocumentException.Reason.DAMAGED, "Page 3 is damaged.");
+            });
+    assertThatThrownBy(() -> ingestor.ingest(kb, stubUpload("broken.pdf", breaks), QUIET))
+        .isInstanceOf(DocumentException.class);
+    assertThat(kb.chunkCount()).isZero();
+    assertThat(kb.indexing()).isEmpty();
+    assertThat(retriever.search(kb.index(), "lighthouses", 5, SearchMode.KEYWORD)).isEmpty();
+  }
+
+  /** A loader whose reading the test scripts. */
+  private record StubLoader(Script script) implements DocumentLoader {
+    interface Script {
+      void run(SegmentSink sink, Progress progress) throws DocumentException;
+    }
+
+    @Override
+    public Set<String> mediaTypes() {
+      return Set.of("application/x-test");
+    }
+
+    @Override
+    public Set<String> fileExtensions() {
+      return Set.of("test");
+    }
+
+    @Override
+    public LoadResult load(LoadRequest request, SegmentSink sink, Progress progress)
+        throws DocumentException {
+      script.run(sink, progress);
+      return LoadResult.titled(null);
+    }
+  }
+
+  private Upload stubUpload(String name, DocumentLoader loader) throws IOException {
+    Path file = Files.writeString(Files.createTempFile(dir, "upload-", ".bin"), "x");
+    return new Upload(
+        file,
+        1,
+        name,
+        new Loaders.Choice(new Loaders.Named("stub", loader), "application/x-test"),
+        null,
+        Map.of());
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void awaitUntil(java.util.concurrent.Callable<Boolean> condition)
+      throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   /** As the server takes an upload: stored in a file, its loader chosen from the content. */

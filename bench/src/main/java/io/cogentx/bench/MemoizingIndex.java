@@ -71,6 +71,11 @@ final class MemoizingIndex implements SessionIndex {
   }
 
   @Override
+  public void addVectors(List<Chunk> embedded, float[][] vectors) {
+    throw new UnsupportedOperationException("read-only");
+  }
+
+  @Override
   public int deleteDocument(String documentId) {
     throw new UnsupportedOperationException("read-only");
   }

@@ -31,6 +31,20 @@ public record Chunk(
     Objects.requireNonNull(text, "text");
   }
 
+  /** The same chunk under another document title. */
+  public Chunk withTitle(String newTitle) {
+    return new Chunk(
+        documentId,
+        newTitle,
+        position,
+        text,
+        startOffset,
+        endOffset,
+        page,
+        startSeconds,
+        endSeconds);
+  }
+
   /** Stable id of the chunk within its session. */
   public String id() {
     return documentId + ":" + position;

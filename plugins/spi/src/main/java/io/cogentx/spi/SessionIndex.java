@@ -12,8 +12,18 @@ public interface SessionIndex extends AutoCloseable {
 
   IndexSpec spec();
 
-  /** Adds chunks with their vectors ({@code vectors[i]} belongs to {@code chunks.get(i)}). */
+  /**
+   * Adds chunks with their vectors ({@code vectors[i]} belongs to {@code chunks.get(i)}). A {@code
+   * null} vector adds a chunk not embedded yet: keyword search finds it at once, vector search once
+   * {@link #addVectors} has given it its vector (documents become searchable while they are read).
+   */
   void add(List<Chunk> chunks, float[][] vectors) throws IOException;
+
+  /**
+   * Gives chunks added without a vector their vectors, matched by {@link Chunk#id()}; chunks the
+   * index does not hold (deleted meanwhile) are ignored. The chunks' other fields are unchanged.
+   */
+  void addVectors(List<Chunk> chunks, float[][] vectors) throws IOException;
 
   /** Removes every chunk of a document; returns how many were removed. */
   int deleteDocument(String documentId) throws IOException;
@@ -53,9 +63,10 @@ public interface SessionIndex extends AutoCloseable {
   }
 
   /**
-   * Hands every chunk held to {@code visitor} with its vector (as indexed: of unit length), e.g.
-   * for exporting a session. Order is unspecified. Every backend of the server implements it (the
-   * contract tests check); the default says this one cannot.
+   * Hands every chunk held that has its vector to {@code visitor} with that vector (as indexed: of
+   * unit length), e.g. for exporting a session; chunks still waiting for theirs are left out. Order
+   * is unspecified. Every backend of the server implements it (the contract tests check); the
+   * default says this one cannot.
    */
   default void forEachChunk(ChunkVisitor visitor) throws IOException {
     throw new UnsupportedOperationException(

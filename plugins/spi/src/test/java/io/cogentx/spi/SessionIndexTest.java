@@ -24,6 +24,9 @@ class SessionIndexTest {
     }
 
     @Override
+    public void addVectors(List<Chunk> embedded, float[][] vectors) {}
+
+    @Override
     public int deleteDocument(String documentId) {
       return 0;
     }

@@ -220,6 +220,43 @@ public abstract class SessionIndexContract {
   }
 
   @Test
+  void aChunkAddedWithoutItsVectorIsFoundByKeywordAtOnceAndByVectorOnceEmbedded() throws Exception {
+    Chunk early = chunk("d", 0, "lighthouse keeper trims wicks");
+    Chunk other = chunk("e", 0, "bees dance");
+    index.add(List.of(early, other), new float[][] {null, nearAxis(DIM, 7, 0)});
+
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(index.keywordSearch("lighthouse", 5))
+        .extracting(ScoredChunk::chunk)
+        .containsExactly(early);
+    assertThat(index.vectorSearch(nearAxis(DIM, 2, 0), 5))
+        .extracting(ScoredChunk::chunk)
+        .containsExactly(other);
+
+    index.addVectors(List.of(early), new float[][] {nearAxis(DIM, 2, 0)});
+
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(index.vectorSearch(nearAxis(DIM, 2, 0), 1).get(0).chunk()).isEqualTo(early);
+    assertThat(index.keywordSearch("lighthouse", 5))
+        .extracting(ScoredChunk::chunk)
+        .containsExactly(early);
+    assertThat(index.documentFrequencies(List.of("lighthouse"))).containsExactly(1);
+  }
+
+  @Test
+  void vectorsForChunksNoLongerHeldAreIgnored() throws Exception {
+    Chunk gone = chunk("gone", 0, "temporary words");
+    index.add(List.of(gone), new float[][] {null});
+    index.deleteDocument("gone");
+
+    index.addVectors(List.of(gone), new float[][] {nearAxis(DIM, 3, 0)});
+
+    assertThat(index.size()).isZero();
+    assertThat(index.vectorSearch(nearAxis(DIM, 3, 0), 5)).isEmpty();
+    assertThat(index.keywordSearch("temporary", 5)).isEmpty();
+  }
+
+  @Test
   void searchesReturnEveryChunkFieldAsAdded() throws Exception {
     Chunk audio = new Chunk("rec-1", "Interview", 4, "spoken words", 100, 112, null, 12.5, 14.0);
     Chunk pdf = new Chunk("pdf-1", null, 0, "printed words", 0, 13, 7, null, null);

@@ -6,7 +6,9 @@ import io.cogentx.spi.ScoredChunk;
 import io.cogentx.spi.SessionIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -28,6 +30,7 @@ final class ExactSessionIndex implements SessionIndex {
 
   private float[] vectors;
   private Chunk[] chunks;
+  private boolean[] embedded;
   private int slotCount;
   private int liveCount;
   private Bm25Index bm25 = new Bm25Index();
@@ -38,6 +41,7 @@ final class ExactSessionIndex implements SessionIndex {
     this.dimension = spec.dimension();
     this.vectors = new float[INITIAL_CAPACITY * dimension];
     this.chunks = new Chunk[INITIAL_CAPACITY];
+    this.embedded = new boolean[INITIAL_CAPACITY];
   }
 
   @Override
@@ -56,7 +60,7 @@ final class ExactSessionIndex implements SessionIndex {
     float[][] units = new float[newVectors.length][];
     for (int i = 0; i < newVectors.length; i++) {
       Objects.requireNonNull(newChunks.get(i), "chunk");
-      units[i] = Vectors.unitCopy(newVectors[i], dimension);
+      units[i] = newVectors[i] == null ? null : Vectors.unitCopy(newVectors[i], dimension);
     }
     lock.writeLock().lock();
     try {
@@ -64,10 +68,40 @@ final class ExactSessionIndex implements SessionIndex {
       ensureCapacity(slotCount + units.length);
       for (int i = 0; i < units.length; i++) {
         int slot = slotCount++;
-        System.arraycopy(units[i], 0, vectors, slot * dimension, dimension);
+        if (units[i] != null) {
+          System.arraycopy(units[i], 0, vectors, slot * dimension, dimension);
+        }
+        embedded[slot] = units[i] != null;
         chunks[slot] = newChunks.get(i);
         bm25.add(slot, newChunks.get(i).text());
         liveCount++;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public void addVectors(List<Chunk> embeddedChunks, float[][] newVectors) {
+    Objects.requireNonNull(embeddedChunks, "chunks");
+    Objects.requireNonNull(newVectors, "vectors");
+    if (embeddedChunks.size() != newVectors.length) {
+      throw new IllegalArgumentException(
+          embeddedChunks.size() + " chunks but " + newVectors.length + " vectors");
+    }
+    Map<String, float[]> byId = new HashMap<>();
+    for (int i = 0; i < newVectors.length; i++) {
+      byId.put(embeddedChunks.get(i).id(), Vectors.unitCopy(newVectors[i], dimension));
+    }
+    lock.writeLock().lock();
+    try {
+      ensureOpen();
+      for (int slot = 0; slot < slotCount && !byId.isEmpty(); slot++) {
+        float[] unit = chunks[slot] == null ? null : byId.remove(chunks[slot].id());
+        if (unit != null) {
+          System.arraycopy(unit, 0, vectors, slot * dimension, dimension);
+          embedded[slot] = true;
+        }
       }
     } finally {
       lock.writeLock().unlock();
@@ -111,7 +145,7 @@ final class ExactSessionIndex implements SessionIndex {
       TopK top = new TopK(Math.min(k, liveCount));
       float[] data = vectors;
       for (int slot = 0, offset = 0; slot < slotCount; slot++, offset += dimension) {
-        if (chunks[slot] != null) {
+        if (chunks[slot] != null && embedded[slot]) {
           float score = Vectors.dot(q, data, offset);
           if (score >= top.threshold()) {
             top.offer(slot, score);
@@ -190,7 +224,7 @@ final class ExactSessionIndex implements SessionIndex {
     try {
       ensureOpen();
       for (int slot = 0; slot < slotCount; slot++) {
-        if (chunks[slot] != null) {
+        if (chunks[slot] != null && embedded[slot]) {
           visitor.accept(
               chunks[slot], Arrays.copyOfRange(vectors, slot * dimension, (slot + 1) * dimension));
         }
@@ -225,6 +259,7 @@ final class ExactSessionIndex implements SessionIndex {
       closed = true;
       vectors = new float[0];
       chunks = new Chunk[0];
+      embedded = new boolean[0];
       bm25 = new Bm25Index();
       slotCount = 0;
       liveCount = 0;
@@ -253,6 +288,7 @@ final class ExactSessionIndex implements SessionIndex {
     if (slots > chunks.length) {
       int capacity = Math.max(slots, chunks.length + (chunks.length >> 1));
       chunks = Arrays.copyOf(chunks, capacity);
+      embedded = Arrays.copyOf(embedded, capacity);
       vectors = Arrays.copyOf(vectors, Math.multiplyExact(capacity, dimension));
     }
   }
@@ -262,6 +298,7 @@ final class ExactSessionIndex implements SessionIndex {
     int capacity = Math.max(INITIAL_CAPACITY, liveCount);
     float[] newVectors = new float[capacity * dimension];
     Chunk[] newChunks = new Chunk[capacity];
+    boolean[] newEmbedded = new boolean[capacity];
     int[] newSlot = new int[slotCount];
     int next = 0;
     for (int slot = 0; slot < slotCount; slot++) {
@@ -270,6 +307,7 @@ final class ExactSessionIndex implements SessionIndex {
       } else {
         newSlot[slot] = next;
         newChunks[next] = chunks[slot];
+        newEmbedded[next] = embedded[slot];
         System.arraycopy(vectors, slot * dimension, newVectors, next * dimension, dimension);
         next++;
       }
@@ -277,6 +315,7 @@ final class ExactSessionIndex implements SessionIndex {
     bm25.renumber(newSlot, capacity);
     vectors = newVectors;
     chunks = newChunks;
+    embedded = newEmbedded;
     slotCount = next;
   }
 

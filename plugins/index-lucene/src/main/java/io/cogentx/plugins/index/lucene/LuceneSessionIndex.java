@@ -71,6 +71,7 @@ import org.apache.lucene.util.IOUtils;
 final class LuceneSessionIndex implements SessionIndex {
 
   static final String DOC_ID = "doc";
+  static final String CHUNK_ID = "id";
   static final String TEXT = "text";
   static final String VECTOR = "vector";
   static final String STORED = "chunk";
@@ -78,7 +79,7 @@ final class LuceneSessionIndex implements SessionIndex {
   private static final String MODEL_KEY = "cogentx.embeddingModel";
   private static final String DIMENSION_KEY = "cogentx.dimension";
   private static final String FORMAT_KEY = "cogentx.format";
-  private static final String FORMAT = "1";
+  private static final String FORMAT = "2"; // 2: chunk ids indexed, vectors optional
 
   /**
    * Heap an open segment keeps beside the directory's bytes. Measured on Lucene 10.6 with 500
@@ -180,12 +181,50 @@ final class LuceneSessionIndex implements SessionIndex {
     }
     List<Document> documents = new ArrayList<>(chunks.size());
     for (int i = 0; i < vectors.length; i++) {
-      documents.add(toDocument(chunks.get(i), Vectors.unitCopy(vectors[i], spec.dimension())));
+      float[] unit = vectors[i] == null ? null : Vectors.unitCopy(vectors[i], spec.dimension());
+      documents.add(toDocument(chunks.get(i), unit));
     }
     withWriteLock(
         () -> {
           if (!documents.isEmpty()) {
             write(writer -> writer.addDocuments(documents));
+          }
+          return null;
+        });
+  }
+
+  /** Replaces each held chunk's index document by one with its vector (Lucene updates by term). */
+  @Override
+  public void addVectors(List<Chunk> chunks, float[][] vectors) throws IOException {
+    Objects.requireNonNull(chunks, "chunks");
+    Objects.requireNonNull(vectors, "vectors");
+    if (chunks.size() != vectors.length) {
+      throw new IllegalArgumentException(
+          chunks.size() + " chunks but " + vectors.length + " vectors");
+    }
+    List<Document> documents = new ArrayList<>(chunks.size());
+    for (int i = 0; i < vectors.length; i++) {
+      documents.add(toDocument(chunks.get(i), Vectors.unitCopy(vectors[i], spec.dimension())));
+    }
+    withWriteLock(
+        () -> {
+          List<Integer> held = new ArrayList<>();
+          withSearcher(
+              searcher -> {
+                for (int i = 0; i < chunks.size(); i++) {
+                  if (searcher.count(new TermQuery(new Term(CHUNK_ID, chunks.get(i).id()))) > 0) {
+                    held.add(i);
+                  }
+                }
+                return null;
+              });
+          if (!held.isEmpty()) {
+            write(
+                writer -> {
+                  for (int i : held) {
+                    writer.updateDocument(new Term(CHUNK_ID, chunks.get(i).id()), documents.get(i));
+                  }
+                });
           }
           return null;
         });
@@ -446,12 +485,16 @@ final class LuceneSessionIndex implements SessionIndex {
     return out;
   }
 
+  /** The index document of a chunk; without a vector until the chunk is embedded. */
   private static Document toDocument(Chunk chunk, float[] unitVector) throws IOException {
     Objects.requireNonNull(chunk, "chunk");
     Document doc = new Document();
     doc.add(new StringField(DOC_ID, chunk.documentId(), Field.Store.NO));
+    doc.add(new StringField(CHUNK_ID, chunk.id(), Field.Store.NO));
     doc.add(new Field(TEXT, chunk.text(), TEXT_TYPE));
-    doc.add(new KnnFloatVectorField(VECTOR, unitVector, VectorSimilarityFunction.DOT_PRODUCT));
+    if (unitVector != null) {
+      doc.add(new KnnFloatVectorField(VECTOR, unitVector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     doc.add(new BinaryDocValuesField(STORED, ChunkCodec.encode(chunk)));
     return doc;
   }
