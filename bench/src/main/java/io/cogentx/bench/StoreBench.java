@@ -69,7 +69,9 @@ public final class StoreBench {
     result.put("commit", git("rev-parse", "HEAD"));
     result.put("command", "bench/run.sh StoreBench " + String.join(" ", args));
     Path work = Files.createTempDirectory("cogentx-store-bench-");
-    Postgres pg = Postgres.start(work.resolve("pg"), a.intOption("postgres-port", 20712));
+    Postgres pg =
+        Postgres.start(
+            Files.createTempDirectory("cogentx-bench-postgres-"), a.intOption("postgres-port", 20712));
     try (Embedder embedder = Plugins.embedder(Plugins.FP32)) {
       SquadData squad = SquadData.read(data);
       List<String> texts = new ArrayList<>();
