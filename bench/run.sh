@@ -9,7 +9,7 @@ name=${1:?usage: bench/run.sh NAME [ARGS...]}
 shift
 # Built in one reactor, so the classpath points at this checkout's module jars (nothing goes to ~/.m2).
 mvn -B -q -pl bench -am package dependency:build-classpath -DskipTests -DskipITs -Dspotless.check.skip=true \
-  -Dmdep.outputFile=target/bench.classpath >/dev/null
+  -DincludeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="bench/target/classes:$(cat bench/target/bench.classpath)"
 exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx4g} --enable-native-access=ALL-UNNAMED \
   -cp "$cp" "io.cogentx.bench.$name" "$@"

@@ -251,6 +251,40 @@ class AskIT {
 
   @Test
   @Order(9)
+  void aModelThatSaysTheDocumentsDoNotAnswerIsAnAbstention() throws Exception {
+    OllamaDouble ollama = Ollama.fresh().reply(Ask.NOT_FOUND);
+    String session = Api.newSession();
+    Ask.addText(session, "Lighthouse keeping", Ask.LIGHTHOUSE);
+    // on topic and worded like the document, so the server itself does not abstain: the model does
+    String question = "What replaced whale oil in the lighthouse lamps?";
+
+    try (EventStream events = EventStream.post("/api/v1/ask", session, Ask.body(question))) {
+      JsonObject sources = events.next(WAIT).json();
+      assertThat(sources.getBoolean("abstained")).isFalse();
+      assertThat(sources.getString("backend")).isEqualTo("ollama");
+      JsonObject done = events.until("done", WAIT).json();
+      assertThat(done.getString("answer")).isEqualTo(Ask.NOT_FOUND);
+      assertThat(done.getBoolean("abstained")).isTrue();
+      assertThat(done.getJsonArray("citations")).isEmpty();
+      assertThat(done.getString("backend")).isEqualTo("ollama");
+    }
+    // the prompt let the model say so, in the words the server recognises
+    String prompt = ollama.chatBodies().get(ollama.chatBodies().size() - 1);
+    assertThat(prompt).contains("reply with exactly this sentence and nothing else", Ask.NOT_FOUND);
+
+    ollama.reply("I couldn't find this in your documents.");
+    JsonObject reply = Ask.json(session, question);
+    assertThat(reply.getBoolean("abstained")).isTrue();
+    assertThat(reply.getJsonArray("citations")).isEmpty();
+    assertThat(reply.getString("backend")).isEqualTo("ollama");
+
+    // an answer that cites its source is not an abstention
+    ollama.reply("Paraffin [1].");
+    assertThat(Ask.json(session, question).getBoolean("abstained")).isFalse();
+  }
+
+  @Test
+  @Order(10)
   void theBreakerOpensOnAFailingModelAndExtractiveAnswersUntilItRecovers() throws Exception {
     OllamaDouble ollama = Ollama.fresh();
     String session = Api.newSession();

@@ -19,9 +19,11 @@ public final class PromptBuilder {
       "You answer questions using only the numbered sources below, which come from the user's"
           + " own documents. After every statement, cite the sources it comes from with their"
           + " numbers in square brackets, like [1] or [2][3]. Do not use any other knowledge. If"
-          + " the sources do not contain the answer, say exactly: \""
+          + " the sources do not contain the answer, or only something close to it (another"
+          + " person, place, year or number, the opposite of what is asked, or a statement the"
+          + " question negates), reply with exactly this sentence and nothing else: \""
           + AbstentionPolicy.NOT_FOUND
-          + "\" Answer in the language of the question, briefly.";
+          + "\" Otherwise answer in the language of the question, briefly.";
 
   private final int contextTokens;
   private final int replyTokens;

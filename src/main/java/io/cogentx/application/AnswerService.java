@@ -6,6 +6,7 @@ import io.cogentx.answer.AnswerListener;
 import io.cogentx.answer.Citations;
 import io.cogentx.answer.ExtractiveAnswerer;
 import io.cogentx.answer.LlmStream;
+import io.cogentx.answer.NotFoundReply;
 import io.cogentx.answer.PromptBuilder;
 import io.cogentx.answer.Question;
 import io.cogentx.answer.Source;
@@ -223,9 +224,11 @@ public class AnswerService {
         switch (event) {
           case LlmStream.Token t -> token(t.text());
           case LlmStream.Finished f -> {
+            // the model said the sources do not answer: an abstention, citing nothing
+            boolean notFound = NotFoundReply.is(text.toString());
             done(
-                Citations.in(text.toString(), opened.given().size()),
-                false,
+                notFound ? List.of() : Citations.in(text.toString(), opened.given().size()),
+                notFound,
                 stream.model(),
                 new AnswerEvents.Usage(
                     f.generation().promptTokens(), f.generation().completionTokens()));

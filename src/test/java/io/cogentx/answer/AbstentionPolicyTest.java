@@ -100,14 +100,11 @@ class AbstentionPolicyTest {
     List<ScoredChunk> passage = List.of(hit("Keepers burned whale oil in the lamps.", 0.03f));
     Retrieval retrieval =
         new Retrieval(
-            passage, List.of(), List.of(hit(passage.get(0).chunk().text(), 0.45f)), LIGHTHOUSES);
+            passage, List.of(), List.of(hit(passage.get(0).chunk().text(), 0.40f)), LIGHTHOUSES);
     String elsewhere = "Which sultan of Zanzibar burned whale oil?";
 
-    // unweighted, four of five words are in one sentence: the earlier rule would answer
-    assertThat(AbstentionPolicy.plainEvidence(elsewhere, retrieval).coverage()).isEqualTo(0.6);
-    assertThat(
-            AbstentionPolicy.PLAIN.abstains(AbstentionPolicy.plainEvidence(elsewhere, retrieval)))
-        .isFalse();
+    // unweighted, four of five words are in one sentence
+    assertThat(AbstentionPolicy.coverage(unweighted(elsewhere), passage)).isEqualTo(0.6);
     // "sultan" and "Zanzibar" occur in no chunk of the session and outweigh the rest
     AbstentionPolicy.Evidence evidence = AbstentionPolicy.evidence(elsewhere, retrieval);
     assertThat(evidence.coverage()).isLessThan(0.35);
@@ -191,5 +188,37 @@ class AbstentionPolicyTest {
         .isFalse();
     assertThat(policy.abstains(AbstentionPolicy.evidence("Who painted the Mona Lisa?", weak)))
         .isTrue();
+  }
+
+  @Test
+  void aMismatchAbstainsOnlyWhenChecked_andOnlyWhenTheSentenceCoversEnoughOfTheQuestion()
+      throws Exception {
+    String text = "On October 16, 1973, OPEC raised the posted price of oil by 70 percent.";
+    Vocabulary oil = vocabulary(50, Map.of("opec", 5, "oil", 20, "price", 10, "raised", 3));
+    Retrieval retrieval =
+        new Retrieval(List.of(hit(text, 0.03f)), List.of(), List.of(hit(text, 0.7f)), oil);
+    String otherYear = "By how much did OPEC raise the price of oil in 1978?";
+
+    AbstentionPolicy.Evidence evidence = AbstentionPolicy.evidence(otherYear, retrieval);
+    assertThat(evidence.mismatches()).containsExactly(Mismatch.YEAR);
+    assertThat(evidence.coverage()).isGreaterThan(0.5);
+    // topic evidence alone would answer
+    assertThat(new AbstentionPolicy(0.63, 0.55).abstains(evidence)).isFalse();
+    assertThat(AbstentionPolicy.CALIBRATED.abstains(evidence)).isTrue();
+    assertThat(
+            new AbstentionPolicy(0.63, 0.55, java.util.Set.of(Mismatch.NEGATION), 0.5)
+                .abstains(evidence))
+        .isFalse();
+    // a mismatch with a sentence that covers too little of the question does not count
+    assertThat(
+            new AbstentionPolicy(0.63, 0.55, java.util.Set.of(Mismatch.YEAR), 0.99)
+                .abstains(evidence))
+        .isFalse();
+    // the same question about the sentence's own year is answered
+    assertThat(
+            AbstentionPolicy.CALIBRATED.abstains(
+                AbstentionPolicy.evidence(
+                    "By how much did OPEC raise the price of oil in 1973?", retrieval)))
+        .isFalse();
   }
 }

@@ -15,15 +15,28 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * SQuAD v1.1 with its gold answers, by article: what the answer benchmark needs to ingest some
- * articles, ask questions about them and about the others, and check the answers.
+ * SQuAD (v1.1 or 2.0) with its gold answers, by article: what the answer benchmark needs to ingest
+ * some articles, ask questions about them and about the others, and check the answers.
  */
 record SquadQa(List<SquadQa.Article> articles) {
 
-  /** A question, the paragraph it was written from ({@code article/paragraph}) and its answers. */
-  record Qa(String question, String paragraphId, List<String> answers) {}
+  /**
+   * A question, the paragraph it was written from ({@code article/paragraph}) and its answers; in
+   * SQuAD 2.0 {@code impossible} when its paragraph does not answer it, with the tempting wrong
+   * spans in {@code plausible}.
+   */
+  record Qa(
+      String question,
+      String paragraphId,
+      List<String> answers,
+      boolean impossible,
+      List<String> plausible) {}
 
-  record Article(int index, String title, List<EvalDocument> paragraphs, List<Qa> questions) {}
+  /**
+   * An article: {@code name} as the data set spells it ("Super_Bowl_50"), {@code title} readable.
+   */
+  record Article(
+      int index, String name, String title, List<EvalDocument> paragraphs, List<Qa> questions) {}
 
   static SquadQa read(Path file) throws IOException {
     List<Article> articles = new ArrayList<>();
@@ -31,7 +44,8 @@ record SquadQa(List<SquadQa.Article> articles) {
         JsonReader json = Json.createReader(in)) {
       List<JsonObject> data = json.readObject().getJsonArray("data").getValuesAs(JsonObject.class);
       for (int a = 0; a < data.size(); a++) {
-        String title = data.get(a).getString("title").replace('_', ' ');
+        String name = data.get(a).getString("title");
+        String title = name.replace('_', ' ');
         List<EvalDocument> paragraphs = new ArrayList<>();
         List<Qa> questions = new ArrayList<>();
         List<JsonObject> paras =
@@ -44,10 +58,22 @@ record SquadQa(List<SquadQa.Article> articles) {
             for (JsonValue ans : qa.getJsonArray("answers")) {
               answers.add(ans.asJsonObject().getString("text"));
             }
-            questions.add(new Qa(qa.getString("question").strip(), id, List.copyOf(answers)));
+            List<String> plausible = new ArrayList<>();
+            if (qa.containsKey("plausible_answers")) {
+              for (JsonValue ans : qa.getJsonArray("plausible_answers")) {
+                plausible.add(ans.asJsonObject().getString("text"));
+              }
+            }
+            questions.add(
+                new Qa(
+                    qa.getString("question").strip(),
+                    id,
+                    List.copyOf(answers),
+                    qa.getBoolean("is_impossible", false),
+                    List.copyOf(plausible)));
           }
         }
-        articles.add(new Article(a, title, List.copyOf(paragraphs), List.copyOf(questions)));
+        articles.add(new Article(a, name, title, List.copyOf(paragraphs), List.copyOf(questions)));
       }
     }
     return new SquadQa(List.copyOf(articles));
