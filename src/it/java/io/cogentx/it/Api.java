@@ -30,6 +30,9 @@ final class Api {
           .followRedirects(HttpClient.Redirect.NORMAL)
           .build();
 
+  /** For bodies read as bytes. */
+  static final HttpClient HTTP_BYTES = HTTP;
+
   private Api() {}
 
   static HttpRequest.Builder request(String path) {

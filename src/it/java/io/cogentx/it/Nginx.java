@@ -49,10 +49,20 @@ final class Nginx implements AutoCloseable {
 
   /** The config as the Docker image has it, with this test's port, backend and web root. */
   static String render(int port, String backend, Path webRoot, Path prefix) {
+    return render(port, List.of(backend), webRoot, prefix);
+  }
+
+  /** The config with one upstream {@code server} line per backend. */
+  static String render(int port, List<String> backends, Path webRoot, Path prefix) {
     String source = read(SOURCE);
     Map<String, String> lines = new LinkedHashMap<>();
     lines.put("listen 8080;", "listen 127.0.0.1:" + port + ";");
-    lines.put("server backend:8000;", "server " + backend + ";");
+    String upstream = "server backend:8000 max_fails=1 fail_timeout=10s;";
+    lines.put(
+        upstream,
+        String.join(
+            "\n        ",
+            backends.stream().map(b -> upstream.replace("backend:8000", b)).toList()));
     lines.put("root /usr/share/nginx/html;", "root " + webRoot.toAbsolutePath().normalize() + ";");
     String rendered = source;
     for (Map.Entry<String, String> e : lines.entrySet()) {
@@ -89,13 +99,17 @@ final class Nginx implements AutoCloseable {
 
   /** Writes the rendered config into a fresh prefix; returns the config file. */
   static Path prepare(int port, String backend) {
+    return prepare(port, List.of(backend));
+  }
+
+  static Path prepare(int port, List<String> backends) {
     assumeAvailable();
     try {
       Path prefix = Files.createTempDirectory("cogentx-nginx-");
       // workers run unprivileged: they must reach the prefix
       Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
       Path conf = prefix.resolve("nginx.conf");
-      Files.writeString(conf, render(port, backend, WEB_ROOT, prefix));
+      Files.writeString(conf, render(port, backends, WEB_ROOT, prefix));
       Path mimeTypes = Path.of("/etc/nginx/mime.types");
       if (Files.isRegularFile(mimeTypes)) {
         Files.copy(mimeTypes, prefix.resolve("mime.types"));
@@ -140,7 +154,12 @@ final class Nginx implements AutoCloseable {
    * listens.
    */
   static Nginx start(int port, String backend) {
-    Path conf = prepare(port, backend);
+    return start(port, List.of(backend));
+  }
+
+  /** Starts nginx on {@code port} in front of several backends (host:port each). */
+  static Nginx start(int port, List<String> backends) {
+    Path conf = prepare(port, backends);
     Result check = test(conf);
     assertThat(check.exitCode()).as(check.output()).isZero();
     try {

@@ -29,6 +29,9 @@ class SessionExpiryIT {
     String id = get("/api/v1/session/info", null).headers().firstValue(Api.SESSION).orElseThrow();
     String hash = SessionApiIT.hashOf(id);
     assertThat(adminListing()).contains(hash);
+    // this server keeps sessions on disk (SESSION_STORE=disk): one directory per session
+    Path stored = SERVER_DIR.resolve("vector_db").resolve(DurableSessionsIT.sha256(id));
+    assertThat(stored).isDirectory();
 
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (adminListing().contains(hash) && Instant.now().isBefore(deadline)) {
@@ -36,6 +39,7 @@ class SessionExpiryIT {
     }
 
     assertThat(adminListing()).as("session still listed after 60 s").doesNotContain(hash);
+    assertThat(stored).as("the session's directory, after expiry").doesNotExist();
     String sessionsLog = read(SERVER_DIR.resolve("logs/sessions.log"));
     assertThat(sessionsLog)
         .contains("SessionManager initialized with 0.003h timeout")

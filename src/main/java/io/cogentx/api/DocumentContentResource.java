@@ -4,6 +4,7 @@ import io.cogentx.api.problem.ProblemResponses;
 import io.cogentx.application.DocumentService;
 import io.cogentx.application.DocumentService.StoredFile;
 import io.cogentx.problem.ProblemType;
+import io.cogentx.spi.KeptFile;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,7 +68,7 @@ public class DocumentContentResource {
                     ProblemType.NOT_FOUND.exception(
                         "This session has no document with that id, or its file is not kept."
                             + " GET /api/v1/documents lists them."));
-    long size = Files.size(stored.path());
+    long size = stored.file().size();
     Response.ResponseBuilder response =
         switch (ByteRange.of(range, size)) {
           case ByteRange.Whole whole ->
@@ -126,13 +126,12 @@ public class DocumentContentResource {
   }
 
   private static StreamingOutput bytes(StoredFile stored, long from, long length) {
-    return out -> copy(stored.path(), from, length, out);
+    return out -> copy(stored.file(), from, length, out);
   }
 
-  private static void copy(java.nio.file.Path file, long from, long length, OutputStream out)
+  private static void copy(KeptFile file, long from, long length, OutputStream out)
       throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      in.skipNBytes(from);
+    try (InputStream in = file.open(from)) {
       byte[] buffer = new byte[64 * 1024];
       long left = length;
       while (left > 0) {

@@ -175,7 +175,7 @@ public class DocumentResource {
 
   @GET
   @Operation(summary = "This session's documents")
-  public DocumentList listDocuments() {
+  public DocumentList listDocuments() throws IOException {
     List<DocumentInfo> all = documents.list(current.get());
     return new DocumentList(all.size(), all.stream().mapToLong(DocumentInfo::chunks).sum(), all);
   }
@@ -183,7 +183,7 @@ public class DocumentResource {
   @GET
   @Path("{id}")
   @Operation(summary = "One document of this session")
-  public DocumentInfo getDocument(@PathParam("id") String id) {
+  public DocumentInfo getDocument(@PathParam("id") String id) throws IOException {
     return documents.find(current.get(), id).orElseThrow(() -> notFound(id));
   }
 

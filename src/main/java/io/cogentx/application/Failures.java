@@ -1,9 +1,11 @@
 package io.cogentx.application;
 
 import io.cogentx.jobs.IngestQueue;
+import io.cogentx.jobs.UploadInterruptedException;
 import io.cogentx.problem.Problem;
 import io.cogentx.problem.ProblemException;
 import io.cogentx.problem.ProblemType;
+import io.cogentx.retrieval.ArchiveException;
 import io.cogentx.retrieval.EmbeddingMismatchException;
 import io.cogentx.retrieval.FairEmbedder;
 import io.cogentx.retrieval.QuotaExceededException;
@@ -44,6 +46,10 @@ public final class Failures {
       case EmbeddingMismatchException mismatch ->
           ProblemType.EMBEDDING_MISMATCH.with(mismatch.getMessage());
       case SessionClosedException ended -> ProblemType.SESSION_ENDED.with(ended.getMessage());
+      case ArchiveException archive ->
+          ProblemType.UNPROCESSABLE.with(archive.getMessage(), Map.of("reason", "invalid-archive"));
+      case UploadInterruptedException interrupted ->
+          ProblemType.UPLOAD_INTERRUPTED.with(interrupted.getMessage());
       default -> unexpected(e);
     };
   }

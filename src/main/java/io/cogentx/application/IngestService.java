@@ -114,7 +114,7 @@ public class IngestService {
   }
 
   /** The session's documents and the uploads it is adding stay within the limit. */
-  private void requireRoom(Session session) {
+  private void requireRoom(Session session) throws IOException {
     int held = documents.list(session).size() + manager.active(session);
     if (held >= retrieval.maxDocuments()) {
       throw new QuotaExceededException(

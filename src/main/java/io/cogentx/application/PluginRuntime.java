@@ -9,9 +9,11 @@ import io.cogentx.spi.PluginConfig;
 import io.cogentx.spi.PluginContext;
 import io.cogentx.spi.PluginHealth;
 import io.cogentx.spi.PluginProvider;
+import io.cogentx.spi.SessionStorage;
 import io.cogentx.spi.TranscriberProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The plugins of this server: the catalog (built in and from {@code PLUGINS_DIRECTORY}), each
@@ -35,6 +38,10 @@ public class PluginRuntime {
   @Inject Config config;
   @Inject RetrievalSettings settings;
   @Inject TranscriberCalls transcriberCalls;
+
+  @Inject
+  @ConfigProperty(name = "SESSION_STORE")
+  String sessionStore;
 
   private volatile PluginCatalog catalog;
   private final List<Created> created = new ArrayList<>();
@@ -97,6 +104,23 @@ public class PluginRuntime {
   public <T> T create(PluginKind kind, String name) throws Exception {
     PluginProvider<?> provider = catalog().named(kind, name);
     return create(provider);
+  }
+
+  /**
+   * The session store plugin {@code SESSION_STORE} names, created once for the server (the session
+   * registry and everything that reads sessions use it); closed with the other plugins.
+   */
+  @Produces
+  @ApplicationScoped
+  SessionStorage sessionStorage() throws Exception {
+    SessionStorage storage = create(PluginKind.SESSION_STORE, sessionStore);
+    LOG.info(
+        () ->
+            "Session store "
+                + sessionStore
+                + (storage.durable() ? " (durable" : " (sessions end with the server")
+                + (storage.shared() ? ", shared by the servers using it)" : ")"));
+    return storage;
   }
 
   /** Creates every installed loader; one that cannot be created is logged and left out. */

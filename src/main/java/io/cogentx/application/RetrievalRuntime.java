@@ -3,7 +3,6 @@ package io.cogentx.application;
 import io.cogentx.plugin.PluginKind;
 import io.cogentx.retrieval.Chunker;
 import io.cogentx.retrieval.ContentTypes;
-import io.cogentx.retrieval.DocumentFiles;
 import io.cogentx.retrieval.FairEmbedder;
 import io.cogentx.retrieval.Ingestor;
 import io.cogentx.retrieval.KnowledgeBase;
@@ -63,7 +62,6 @@ public class RetrievalRuntime {
               settings.maxChunks(),
               Clock.systemUTC());
       retriever = new Retriever(embedder);
-      DocumentFiles.purgeSessions(settings.documentFilesDirectory());
       LOG.info(
           () ->
               String.format(
@@ -100,11 +98,12 @@ public class RetrievalRuntime {
     return IndexSpec.inMemory(embedder().modelName(), embedder().dimension());
   }
 
-  /** A new, empty knowledge base for a session: its own index and its own files. */
-  public KnowledgeBase newKnowledgeBase(Session session) throws IOException {
-    return new KnowledgeBase(
-        backend().open(indexSpec()),
-        new DocumentFiles(settings.documentFilesDirectory().resolve(session.id().storageKey())));
+  /**
+   * The session's knowledge base as its session store holds it: its own index (reopened or rebuilt
+   * from the stored chunks) over its stored documents and files.
+   */
+  public KnowledgeBase openKnowledgeBase(Session session) throws IOException {
+    return KnowledgeBase.open(session.stored(), backend(), indexSpec(), embedder());
   }
 
   public FairEmbedder embedder() {

@@ -46,19 +46,6 @@ public class RetrievalSettings {
   @ConfigProperty(name = "PLUGINS_DIRECTORY", defaultValue = "plugins")
   String pluginsDirectory;
 
-  @Inject
-  @ConfigProperty(name = "DOCUMENT_FILES_DIRECTORY", defaultValue = "tmp/documents")
-  String documentFilesDirectory;
-
-  /**
-   * Where the files of the sessions' documents are kept while their sessions live, one directory
-   * per session (relative paths: to the server directory). Emptied at start: sessions are in memory
-   * and do not outlive the server.
-   */
-  public java.nio.file.Path documentFilesDirectory() {
-    return java.nio.file.Path.of(documentFilesDirectory);
-  }
-
   /** Where extra plugin jars are loaded from at start (relative paths: to the server directory). */
   public java.nio.file.Path pluginsDirectory() {
     return java.nio.file.Path.of(pluginsDirectory);

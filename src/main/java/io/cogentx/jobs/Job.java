@@ -23,6 +23,8 @@ public final class Job {
   private final String id;
   private final Session session;
   private final Upload upload;
+  private final String fileName;
+  private final String title;
   private final Clock clock;
   private final Instant createdAt;
   private final List<Consumer<JobView>> watchers = new ArrayList<>();
@@ -40,14 +42,51 @@ public final class Job {
   private JobView view;
 
   Job(String id, Session session, Upload upload, Clock clock) {
+    this(id, session, upload, upload.fileName(), upload.title(), clock.instant(), clock);
+  }
+
+  private Job(
+      String id,
+      Session session,
+      Upload upload,
+      String fileName,
+      String title,
+      Instant createdAt,
+      Clock clock) {
     this.id = id;
     this.session = session;
     this.upload = upload;
+    this.fileName = fileName;
+    this.title = title;
     this.clock = clock;
-    this.createdAt = clock.instant();
+    this.createdAt = createdAt;
     this.updatedAt = createdAt;
     this.message = "Stored; waiting for a free worker.";
     this.view = snapshot();
+  }
+
+  /**
+   * A job a previous run of the server took and never finished (it stopped or crashed): reported as
+   * failed with {@code why}, so the upload is not silently lost.
+   */
+  static Job interrupted(
+      String id,
+      Session session,
+      String fileName,
+      String title,
+      Instant createdAt,
+      Problem why,
+      Clock clock) {
+    Job job = new Job(id, session, null, fileName, title, createdAt, clock);
+    synchronized (job) {
+      job.state = JobState.RUNNING;
+    }
+    job.failed(why);
+    return job;
+  }
+
+  Instant createdAt() {
+    return createdAt;
   }
 
   public String id() {
@@ -180,7 +219,7 @@ public final class Job {
 
   /** The progress in words; a loader's own stages read "Transcribing minute 3 of 10". */
   private String describe(String newStage, int newDone, int newTotal) {
-    String unit = upload.unit();
+    String unit = upload == null ? "part" : upload.unit();
     return switch (newStage) {
       case "extracting" ->
           newTotal > 0
@@ -212,8 +251,8 @@ public final class Job {
         done,
         total,
         message,
-        upload.fileName(),
-        upload.title(),
+        fileName,
+        title,
         document,
         problem == null ? null : members(problem),
         createdAt,

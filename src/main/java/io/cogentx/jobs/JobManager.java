@@ -95,9 +95,11 @@ public final class JobManager {
         throw new SessionClosedException();
       }
       try {
+        PendingJobs.record(job);
         queue.submit(job);
       } catch (RuntimeException e) {
         jobs.remove(job);
+        PendingJobs.forget(job);
         throw e;
       }
     } catch (RuntimeException e) {
@@ -109,20 +111,17 @@ public final class JobManager {
   }
 
   public Optional<Job> find(Session session, String id) {
-    return session.attachment(SessionJobs.class).flatMap(jobs -> jobs.find(id));
+    return jobs(session).find(id);
   }
 
   /** The session's jobs, newest first. */
   public List<JobView> list(Session session) {
-    return session
-        .attachment(SessionJobs.class)
-        .map(jobs -> jobs.newestFirst().stream().map(Job::view).toList())
-        .orElse(List.of());
+    return jobs(session).newestFirst().stream().map(Job::view).toList();
   }
 
   /** Jobs of the session queued or running. */
   public int active(Session session) {
-    return session.attachment(SessionJobs.class).map(SessionJobs::active).orElse(0);
+    return jobs(session).active();
   }
 
   /**
@@ -146,8 +145,18 @@ public final class JobManager {
     return queue.waiting();
   }
 
+  /**
+   * The session's jobs; when first asked for after the session was opened from its store, with the
+   * uploads an earlier run of the server left unfinished, as failed jobs.
+   */
   private SessionJobs jobs(Session session) {
-    return session.attachment(SessionJobs.class, () -> new SessionJobs(KEEP_ENDED, this::cancel));
+    return session.attachment(
+        SessionJobs.class,
+        () -> {
+          SessionJobs jobs = new SessionJobs(KEEP_ENDED, this::cancel);
+          PendingJobs.interrupted(session, problems, clock).forEach(jobs::add);
+          return jobs;
+        });
   }
 
   private void run(Job job) {
@@ -179,6 +188,7 @@ public final class JobManager {
    */
   private void end(Job job, Runnable ending) {
     spool.delete(job.upload().file());
+    PendingJobs.forget(job);
     ending.run();
     LOG.fine(() -> "Session " + job.session().hash() + ": job " + job.id() + " " + job.state());
   }

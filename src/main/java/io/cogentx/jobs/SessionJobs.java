@@ -1,5 +1,6 @@
 package io.cogentx.jobs;
 
+import io.cogentx.session.Session;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
  * cancels its queued and running jobs (and so deletes their stored uploads). Keeps the most recent
  * ended jobs so a client can still read how they ended.
  */
-final class SessionJobs implements AutoCloseable {
+final class SessionJobs implements AutoCloseable, Session.Busy {
 
   private final LinkedHashMap<String, Job> jobs = new LinkedHashMap<>();
   private final int keepEnded;
@@ -56,6 +57,12 @@ final class SessionJobs implements AutoCloseable {
   /** Jobs queued or running. */
   synchronized int active() {
     return (int) jobs.values().stream().filter(j -> !j.state().ended()).count();
+  }
+
+  /** Busy while a job is queued or running: the session is not put away meanwhile. */
+  @Override
+  public boolean busy() {
+    return active() > 0;
   }
 
   private void prune() {

@@ -6,6 +6,7 @@ import io.cogentx.spi.GeneratorProvider;
 import io.cogentx.spi.IndexBackendProvider;
 import io.cogentx.spi.OcrEngineProvider;
 import io.cogentx.spi.PluginProvider;
+import io.cogentx.spi.SessionStoreProvider;
 import io.cogentx.spi.TranscriberProvider;
 
 /**
@@ -18,7 +19,8 @@ public enum PluginKind {
   INDEX_BACKEND(IndexBackendProvider.class, "index_backends", "VECTOR_BACKEND", "index backend"),
   GENERATOR(GeneratorProvider.class, "generators", "LLM_BACKEND", "answer generator"),
   TRANSCRIBER(TranscriberProvider.class, "transcribers", "TRANSCRIBER", "transcriber"),
-  OCR_ENGINE(OcrEngineProvider.class, "ocr_engines", "OCR_ENGINE", "OCR engine");
+  OCR_ENGINE(OcrEngineProvider.class, "ocr_engines", "OCR_ENGINE", "OCR engine"),
+  SESSION_STORE(SessionStoreProvider.class, "session_stores", "SESSION_STORE", "session store");
 
   private final Class<? extends PluginProvider<?>> type;
   private final String plural;

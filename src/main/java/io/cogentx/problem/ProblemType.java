@@ -24,6 +24,7 @@ public enum ProblemType {
   GENERATION_FAILED(502, "Answer generation failed"),
   TOO_MANY_SESSIONS(503, "Too many sessions"),
   UNAVAILABLE(503, "Service unavailable"),
+  UPLOAD_INTERRUPTED(503, "Upload interrupted"),
   INTERNAL(500, "Internal error");
 
   private static final String BASE = "tag:cogentx.io,2026:problem:";

@@ -23,6 +23,10 @@ public final class EmbeddingMismatchException extends IllegalStateException {
             + ".");
   }
 
+  public EmbeddingMismatchException(String message) {
+    super(message);
+  }
+
   /** Throws unless {@code embedder} produced (or can query) the vectors of {@code index}. */
   static void requireCompatible(IndexSpec index, Embedder embedder) {
     if (!index.embeddingModel().equals(embedder.modelName())

@@ -1,5 +1,6 @@
 package io.cogentx.session;
 
+import io.cogentx.spi.StoredSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,13 +28,66 @@ public final class Session {
   private final AtomicLong chunks = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final Map<Class<?>, AutoCloseable> attachments = new ConcurrentHashMap<>();
+  private final StoredSession stored;
+  private final AtomicLong storedVersion = new AtomicLong();
   private volatile boolean closed;
 
-  Session(SessionId id, Instant created) {
+  Session(SessionId id, Instant created, StoredSession stored) {
     this.id = id;
     this.hash = id.hash();
     this.created = created;
     this.lastAccessMillis = new AtomicLong(created.toEpochMilli());
+    this.stored = stored;
+  }
+
+  /**
+   * What the session store holds of this session: its documents' records, chunks and files. Open
+   * while the session is held; its data outlives it in a durable store.
+   */
+  public StoredSession stored() {
+    return stored;
+  }
+
+  /**
+   * The version of the session's documents in the store when it was last looked at: greater than
+   * the one an attachment was built from when another server changed them.
+   */
+  public long storedVersion() {
+    return storedVersion.get();
+  }
+
+  void storedVersion(long version) {
+    storedVersion.accumulateAndGet(version, Math::max);
+  }
+
+  /**
+   * An attachment that is in use although nobody has asked for the session lately (e.g. an upload
+   * being indexed): while one says so, the session is not put away.
+   */
+  public interface Busy {
+    boolean busy();
+  }
+
+  /** Whether an attachment is at work. */
+  boolean busy() {
+    return attachments.values().stream().anyMatch(a -> a instanceof Busy b && b.busy());
+  }
+
+  /** Replaces the recorded content counts, e.g. with what a store holds. */
+  public void setContent(long documentCount, long chunkCount, long byteCount) {
+    documents.set(documentCount);
+    chunks.set(chunkCount);
+    bytes.set(byteCount);
+  }
+
+  /**
+   * Closes and forgets the attachment of this type, e.g. an index another server's change made
+   * stale; it is created again on next use.
+   */
+  public void detach(Class<? extends AutoCloseable> type, AutoCloseable expected) {
+    if (attachments.remove(type, expected)) {
+      closeQuietly(expected);
+    }
   }
 
   public SessionId id() {
@@ -85,9 +139,14 @@ public final class Session {
     return true;
   }
 
-  /** Ends the session if it has been idle for longer than {@code timeout}; true if it did. */
-  synchronized boolean closeIfIdle(Duration timeout, Instant now) {
-    if (closed || now.toEpochMilli() - lastAccessMillis.get() <= timeout.toMillis()) {
+  /**
+   * Ends the session if it has been idle for longer than {@code timeout} (and, if {@code
+   * unlessBusy}, nothing attached is at work); true if it did.
+   */
+  synchronized boolean closeIfIdle(Duration timeout, Instant now, boolean unlessBusy) {
+    if (closed
+        || now.toEpochMilli() - lastAccessMillis.get() <= timeout.toMillis()
+        || (unlessBusy && busy())) {
       return false;
     }
     closed = true;
@@ -132,12 +191,16 @@ public final class Session {
     return true;
   }
 
-  /** Releases every attached resource. Called once the session is out of the store. */
+  /**
+   * Releases every attached resource, then the stored session (its data stays in a durable store).
+   * Called once the session is out of the registry.
+   */
   void close() {
     closed = true;
     for (Class<?> type : attachments.keySet()) {
       closeQuietly(attachments.remove(type));
     }
+    closeQuietly(stored);
     documents.set(0);
     chunks.set(0);
     bytes.set(0);

@@ -108,6 +108,17 @@ public class SessionEvents implements SessionListener {
   }
 
   @Override
+  public void expired(String hash) {
+    expired.inc();
+    LOG.info(() -> "Session " + hash + " expired");
+  }
+
+  @Override
+  public void loaded(Session session) {
+    LOG.fine(() -> "Session " + session.hash() + " loaded");
+  }
+
+  @Override
   public void deleted(Session session) {
     deleted.inc();
     LOG.info(() -> "Session " + session.hash() + " deleted");

@@ -1,5 +1,6 @@
 package io.cogentx.session;
 
+import io.cogentx.spi.SessionStorage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,6 +12,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,11 +26,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The server's sessions: a startup singleton owning the {@link SessionStore}, with bean-managed
  * concurrency (the store is lock-free on the request path, so the container adds no lock) and an
- * interval timer from the EJB timer service that expires idle sessions.
+ * interval timer from the EJB timer service that expires idle sessions. No container transactions:
+ * a session store that uses a database commits its own work.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class SessionRegistry {
 
   private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
@@ -44,7 +49,14 @@ public class SessionRegistry {
   @ConfigProperty(name = "MAX_SESSIONS", defaultValue = "0")
   int maxSessions;
 
+  @Inject
+  @ConfigProperty(name = "SESSION_IDLE_CLOSE_MINUTES", defaultValue = "15")
+  double idleCloseMinutes;
+
   @Inject SessionEvents events;
+
+  /** The configured session store plugin ({@code SESSION_STORE}). */
+  @Inject SessionStorage storage;
 
   @Resource TimerService timerService;
 
@@ -54,7 +66,8 @@ public class SessionRegistry {
   void start() {
     Duration timeout = hours(timeoutHours, "SESSION_TIMEOUT_HOURS");
     Duration interval = minutes(cleanupIntervalMinutes, "SESSION_CLEANUP_INTERVAL_MINUTES");
-    store = new SessionStore(timeout, maxSessions, Clock.systemUTC(), events);
+    Duration idleClose = minutes(idleCloseMinutes, "SESSION_IDLE_CLOSE_MINUTES");
+    store = new SessionStore(timeout, idleClose, maxSessions, Clock.systemUTC(), events, storage);
     events.bind(store);
     long intervalMillis = Math.max(1, interval.toMillis());
     timerService.createIntervalTimer(
@@ -110,6 +123,11 @@ public class SessionRegistry {
 
   public Duration idleTimeout() {
     return store.idleTimeout();
+  }
+
+  /** The session store behind the sessions held. */
+  public SessionStorage storage() {
+    return store.storage();
   }
 
   public boolean isRunning() {

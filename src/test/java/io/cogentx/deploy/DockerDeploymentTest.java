@@ -50,7 +50,7 @@ class DockerDeploymentTest {
     assertThat(list(service("backend").get("ports"))).containsExactly("${BACKEND_PORT:-8000}:8000");
     assertThat(Files.readString(Path.of("nginx/nginx.conf")))
         .as("the frontend's nginx listens (unprivileged) where the compose file publishes")
-        .contains("listen 8080;", "server backend:8000;");
+        .contains("listen 8080;", "server backend:8000 max_fails=1 fail_timeout=10s;");
     assertThat(service("backend").get("environment").toString()).contains("API_PORT=8000");
   }
 

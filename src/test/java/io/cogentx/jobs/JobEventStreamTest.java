@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cogentx.retrieval.DocumentInfo;
 import io.cogentx.session.SessionListener;
 import io.cogentx.session.SessionStore;
+import io.cogentx.session.TestStorage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class JobEventStreamTest {
 
   private final SessionStore sessions =
-      new SessionStore(Duration.ofHours(1), 0, Clock.systemUTC(), new SessionListener() {});
+      TestStorage.store(Duration.ofHours(1), 0, Clock.systemUTC(), new SessionListener() {});
 
   /** Records what was sent; each send completes when the test says so (or at once). */
   private static final class Recorder implements JobEventStream.Client {

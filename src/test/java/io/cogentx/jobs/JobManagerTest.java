@@ -12,6 +12,7 @@ import io.cogentx.retrieval.Upload;
 import io.cogentx.session.Session;
 import io.cogentx.session.SessionListener;
 import io.cogentx.session.SessionStore;
+import io.cogentx.session.TestStorage;
 import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.Progress;
 import java.io.ByteArrayInputStream;
@@ -41,7 +42,7 @@ class JobManagerTest {
 
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final SessionStore sessions =
-      new SessionStore(Duration.ofHours(1), 0, Clock.systemUTC(), new SessionListener() {});
+      TestStorage.store(Duration.ofHours(1), 0, Clock.systemUTC(), new SessionListener() {});
   private final List<String> started = new CopyOnWriteArrayList<>();
   private final Map<String, CountDownLatch> release = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> running = new ConcurrentHashMap<>();

@@ -33,7 +33,7 @@ class SessionStoreTest {
           events.add("deleted " + s.hash());
         }
       };
-  private final SessionStore store = new SessionStore(Duration.ofHours(24), 0, clock, recorder);
+  private final SessionStore store = TestStorage.store(Duration.ofHours(24), 0, clock, recorder);
 
   @Test
   void unknownIdCreatesAnEmptySessionOnceAndReusesIt() {
@@ -108,7 +108,7 @@ class SessionStoreTest {
 
   @Test
   void capRefusesNewSessionsButExistingOnesKeepWorking() {
-    SessionStore capped = new SessionStore(Duration.ofHours(1), 2, clock, SessionListener.NONE);
+    SessionStore capped = TestStorage.store(Duration.ofHours(1), 2, clock, SessionListener.NONE);
     Session a = capped.getOrCreate(SessionId.random());
     capped.getOrCreate(SessionId.random());
 
@@ -132,7 +132,7 @@ class SessionStoreTest {
     }
     AtomicInteger created = new AtomicInteger();
     SessionStore shared =
-        new SessionStore(
+        TestStorage.store(
             Duration.ofHours(1),
             0,
             clock,
@@ -169,7 +169,7 @@ class SessionStoreTest {
 
   @Test
   void expiryRacingWithUseNeverHandsOutAClosedSession() throws Exception {
-    SessionStore racy = new SessionStore(Duration.ofMillis(1), 0, clock, SessionListener.NONE);
+    SessionStore racy = TestStorage.store(Duration.ofMillis(1), 0, clock, SessionListener.NONE);
     SessionId id = SessionId.random();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger closedHandedOut = new AtomicInteger();
@@ -198,9 +198,10 @@ class SessionStoreTest {
 
   @Test
   void rejectsNonsenseConfiguration() {
-    assertThatThrownBy(() -> new SessionStore(Duration.ZERO, 0, clock, SessionListener.NONE))
+    assertThatThrownBy(() -> TestStorage.store(Duration.ZERO, 0, clock, SessionListener.NONE))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SessionStore(Duration.ofHours(1), -1, clock, SessionListener.NONE))
+    assertThatThrownBy(
+            () -> TestStorage.store(Duration.ofHours(1), -1, clock, SessionListener.NONE))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -43,7 +43,13 @@ public final class JobOverheadBench {
     Path spoolDir = Files.createTempDirectory("cogentx-job-bench");
     ExecutorService executor = Executors.newFixedThreadPool(2);
     SessionStore sessions =
-        new SessionStore(Duration.ofHours(1), 0, Clock.systemUTC(), SessionListener.NONE);
+        new SessionStore(
+            Duration.ofHours(1),
+            Duration.ofHours(1),
+            0,
+            Clock.systemUTC(),
+            SessionListener.NONE,
+            Plugins.memoryStorage());
     JobManager.Ingest readAll =
         (Session session, Upload upload, Progress p) -> {
           long n;

@@ -1,7 +1,6 @@
 package io.cogentx.bench;
 
 import io.cogentx.retrieval.ContentTypes;
-import io.cogentx.retrieval.DocumentFiles;
 import io.cogentx.retrieval.KnowledgeBase;
 import io.cogentx.retrieval.Loaders;
 import io.cogentx.retrieval.Upload;
@@ -16,6 +15,10 @@ import io.cogentx.spi.OcrEngineProvider;
 import io.cogentx.spi.Plugin;
 import io.cogentx.spi.PluginConfig;
 import io.cogentx.spi.PluginContext;
+import io.cogentx.spi.SessionRef;
+import io.cogentx.spi.SessionStorage;
+import io.cogentx.spi.SessionStoreProvider;
+import io.cogentx.spi.StoredSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -99,10 +102,39 @@ final class Plugins {
     }
   }
 
-  /** A session's knowledge base: an index from the backend, files in a temporary directory. */
+  /**
+   * A session's knowledge base: an index from the backend, its documents in a {@code memory}
+   * session store with files in a temporary directory.
+   */
   static KnowledgeBase knowledgeBase(IndexBackend backend, IndexSpec spec) throws IOException {
-    return new KnowledgeBase(
-        backend.open(spec), new DocumentFiles(Files.createTempDirectory("cogentx-bench-files-")));
+    SessionStorage storage = memoryStorage();
+    StoredSession stored =
+        storage.open(
+            new SessionRef(java.util.UUID.randomUUID().toString()), java.time.Instant.now());
+    return KnowledgeBase.open(stored, backend, spec, null);
+  }
+
+  /** The {@code memory} session store, its files in a temporary directory. */
+  static SessionStorage memoryStorage() {
+    return sessionStorage(
+        "memory", Map.of("DOCUMENT_FILES_DIRECTORY", tempDirectory("cogentx-bench-files-")));
+  }
+
+  /** A session store plugin by name, with the given settings. */
+  static SessionStorage sessionStorage(String name, Map<String, String> settings) {
+    try {
+      return provider(SessionStoreProvider.class, name).create(PluginContext.of(settings));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create session store " + name, e);
+    }
+  }
+
+  static String tempDirectory(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static <P extends Plugin> P provider(Class<P> kind, String name) {

@@ -46,7 +46,13 @@ public final class RegistryBench {
    */
   static double throughput(int threads, int sessions, Duration duration) throws Exception {
     SessionStore store =
-        new SessionStore(Duration.ofHours(24), 0, Clock.systemUTC(), SessionListener.NONE);
+        new SessionStore(
+            Duration.ofHours(24),
+            Duration.ofHours(24),
+            0,
+            Clock.systemUTC(),
+            SessionListener.NONE,
+            Plugins.memoryStorage());
     List<SessionId> ids = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
       ids.add(SessionId.random());
@@ -85,7 +91,13 @@ public final class RegistryBench {
   /** Retained heap per empty session, from used heap after GC before and after creating them. */
   static long heapPerSession(int count) {
     SessionStore store =
-        new SessionStore(Duration.ofHours(24), 0, Clock.systemUTC(), SessionListener.NONE);
+        new SessionStore(
+            Duration.ofHours(24),
+            Duration.ofHours(24),
+            0,
+            Clock.systemUTC(),
+            SessionListener.NONE,
+            Plugins.memoryStorage());
     store.create(); // load classes first
     long before = usedAfterGc();
     List<Session> keep = new ArrayList<>(count);
@@ -105,7 +117,14 @@ public final class RegistryBench {
     double[] runs = new double[5];
     for (int r = 0; r < runs.length; r++) {
       SettableClock clock = new SettableClock();
-      SessionStore store = new SessionStore(Duration.ofHours(24), 0, clock, SessionListener.NONE);
+      SessionStore store =
+          new SessionStore(
+              Duration.ofHours(24),
+              Duration.ofHours(24),
+              0,
+              clock,
+              SessionListener.NONE,
+              Plugins.memoryStorage());
       for (int i = 0; i < count; i++) {
         store.create();
       }

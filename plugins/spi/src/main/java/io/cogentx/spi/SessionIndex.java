@@ -53,6 +53,32 @@ public interface SessionIndex extends AutoCloseable {
   /** Number of chunks held. */
   int size();
 
+  /**
+   * How many chunks of the document the index holds, so a server can tell whether an index it
+   * reopened holds what its session store holds; {@code -1} when the backend cannot tell cheaply
+   * (the server then rebuilds the index).
+   */
+  default int chunkCount(String documentId) throws IOException {
+    return -1;
+  }
+
+  /**
+   * Hands every chunk held that has its vector to {@code visitor} with that vector (as indexed: of
+   * unit length), e.g. for exporting a session; chunks still waiting for theirs are left out. Order
+   * is unspecified. Every backend of the server implements it (the contract tests check); the
+   * default says this one cannot.
+   */
+  default void forEachChunk(ChunkVisitor visitor) throws IOException {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot list the chunks it holds");
+  }
+
+  /** Receives chunks with their vectors. */
+  @FunctionalInterface
+  interface ChunkVisitor {
+    void accept(Chunk chunk, float[] vector) throws IOException;
+  }
+
   /** Heap bytes held by this index (approximate), for the admin view and memory limits. */
   long ramBytesUsed();
 

@@ -5,6 +5,7 @@ import static io.cogentx.spi.contract.TestVectors.nearAxis;
 import static io.cogentx.spi.contract.TestVectors.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cogentx.spi.Chunk;
 import io.cogentx.spi.IndexBackend;
@@ -125,6 +126,34 @@ public abstract class SessionIndexContract {
 
     assertThat(hits.get(0).chunk().documentId()).isEqualTo("a");
     assertThat(hits.get(0).score()).isBetween(0.999f, 1.0001f);
+  }
+
+  @Test
+  void listsEveryChunkHeldWithItsUnitVectorAndCountsADocumentsChunks() throws Exception {
+    Chunk a0 = new Chunk("a", "A", 0, "first of a", 0, 10, 3, null, null);
+    Chunk a1 = chunk("a", 1, "second of a");
+    Chunk b0 = new Chunk("b", null, 0, "only b", 0, 6, null, 1.5, 2.5);
+    float[] scaled = nearAxis(DIM, 3, 0.2f).clone();
+    for (int i = 0; i < DIM; i++) {
+      scaled[i] *= 3;
+    }
+    index.add(
+        List.of(a0, a1, b0), new float[][] {nearAxis(DIM, 1, 0), scaled, nearAxis(DIM, 5, 0)});
+    index.deleteDocument("b");
+    index.add(List.of(b0), new float[][] {nearAxis(DIM, 7, 0)});
+
+    Map<Chunk, float[]> listed = new java.util.HashMap<>();
+    index.forEachChunk((chunk, vector) -> listed.put(chunk, vector.clone()));
+
+    assertThat(listed).containsOnlyKeys(a0, a1, b0);
+    assertThat(listed.get(a1)).containsExactly(nearAxis(DIM, 3, 0.2f), within(1e-6f));
+    assertThat(listed.get(b0)).containsExactly(nearAxis(DIM, 7, 0), within(1e-6f));
+    int a = index.chunkCount("a");
+    if (a >= 0) { // -1: this backend cannot tell
+      assertThat(a).isEqualTo(2);
+      assertThat(index.chunkCount("b")).isEqualTo(1);
+      assertThat(index.chunkCount("none")).isZero();
+    }
   }
 
   @Test

@@ -202,6 +202,39 @@ final class ExactSessionIndex implements SessionIndex {
   }
 
   @Override
+  public int chunkCount(String documentId) {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      int count = 0;
+      for (int slot = 0; slot < slotCount; slot++) {
+        if (chunks[slot] != null && chunks[slot].documentId().equals(documentId)) {
+          count++;
+        }
+      }
+      return count;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void forEachChunk(ChunkVisitor visitor) throws java.io.IOException {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      for (int slot = 0; slot < slotCount; slot++) {
+        if (chunks[slot] != null && embedded[slot]) {
+          visitor.accept(
+              chunks[slot], Arrays.copyOfRange(vectors, slot * dimension, (slot + 1) * dimension));
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
   public long ramBytesUsed() {
     lock.readLock().lock();
     try {

@@ -25,10 +25,12 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
@@ -36,6 +38,7 @@ import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -49,6 +52,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
 
 /**
@@ -296,6 +300,45 @@ final class LuceneSessionIndex implements SessionIndex {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the index", e);
     }
+  }
+
+  @Override
+  public int chunkCount(String documentId) throws IOException {
+    Term term = new Term(DOC_ID, Objects.requireNonNull(documentId, "documentId"));
+    return withReadLock(() -> withSearcher(s -> s.count(new TermQuery(term))));
+  }
+
+  /** Every live document's stored chunk and vector, segment by segment. */
+  @Override
+  public void forEachChunk(ChunkVisitor visitor) throws IOException {
+    withReadLock(
+        () ->
+            withSearcher(
+                searcher -> {
+                  for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    Bits live = leaf.reader().getLiveDocs();
+                    BinaryDocValues stored = leaf.reader().getBinaryDocValues(STORED);
+                    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+                    if (stored == null || vectors == null) {
+                      continue;
+                    }
+                    KnnVectorValues.DocIndexIterator ords = vectors.iterator();
+                    for (int doc = ords.nextDoc();
+                        doc != DocIdSetIterator.NO_MORE_DOCS;
+                        doc = ords.nextDoc()) {
+                      if (live != null && !live.get(doc)) {
+                        continue;
+                      }
+                      if (!stored.advanceExact(doc)) {
+                        throw new IOException("index document " + doc + " has no stored chunk");
+                      }
+                      visitor.accept(
+                          ChunkCodec.decode(stored.binaryValue()),
+                          vectors.vectorValue(ords.index()).clone());
+                    }
+                  }
+                  return null;
+                }));
   }
 
   /**

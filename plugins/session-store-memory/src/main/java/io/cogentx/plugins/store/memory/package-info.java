@@ -1,0 +1,2 @@
+/** Session store {@code memory}: sessions for the life of the server process. */
+package io.cogentx.plugins.store.memory;
