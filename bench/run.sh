@@ -22,6 +22,21 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   mvn -B -q -pl bench -am package dependency:build-classpath -DskipTests -DskipITs -Dspotless.check.skip=true \
     -DincludeScope=runtime -Dmdep.outputFile=target/bench.classpath >/dev/null
 fi
-cp="bench/target/classes:$(cat bench/target/bench.classpath)"
+# The class path goes into a manifest-only jar: with a java.class.path longer than about 4 KB the JVM dies with
+# SIGSEGV (no hs_err file) while the tokenizer's native library loads (DJL 0.38 on this machine).
+pathing_jar=bench/target/bench-classpath.jar
+if [ ! -f "$pathing_jar" ] || [ bench/target/bench.classpath -nt "$pathing_jar" ]; then
+  manifest=$(mktemp)
+  {
+    echo "Manifest-Version: 1.0"
+    printf 'Class-Path:'
+    for entry in "$PWD/bench/target/classes/" $(tr ':' ' ' < bench/target/bench.classpath); do
+      printf ' \n file:%s' "$entry"
+    done
+    echo
+  } > "$manifest"
+  "$JAVA_HOME/bin/jar" --create --file "$pathing_jar" --manifest "$manifest"
+  rm -f "$manifest"
+fi
 exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx4g} --enable-native-access=ALL-UNNAMED \
-  "-Dbench.command=$command" -cp "$cp" "io.cogentx.bench.$name" "$@"
+  "-Dbench.command=$command" -cp "$pathing_jar" "io.cogentx.bench.$name" "$@"
