@@ -259,7 +259,7 @@ class DockerStackIT {
     alice.until().until(d -> alice.findAll(".turn .answer.streaming").isEmpty());
     assertThat(alice.find(".turn .answer").getText())
         .startsWith("The LinnSequencer records 32 polyphonic tracks");
-    assertThat(chip.getText()).contains("linn.pdf");
+    assertThat(chip.getDomAttribute("aria-label")).contains("linn.pdf", "p. 1");
     assertThat(alice.find(".turn .backend-badge").getText())
         .isEqualTo("Answered by Ollama (llama2)");
     assertThat(alice.consoleErrors()).isEmpty();

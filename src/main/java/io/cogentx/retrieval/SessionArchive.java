@@ -47,7 +47,7 @@ import java.util.zip.ZipOutputStream;
  * manifest.json          {"format": "cogentx-session", "version": 1, "embedding_model", "dimension",
  *                         "exported_at", "documents": [ids, oldest first]}
  * documents/ID.json      {"document": the document as listed, "chunks": [{position, title, content,
- *                         start_offset, end_offset, page, start_seconds, end_seconds,
+ *                         start_offset, end_offset, page, start_seconds, end_seconds, location,
  *                         "vector": base64 of little-endian float32}]}
  * files/ID               the file as uploaded, where kept
  * </pre>
@@ -130,6 +130,9 @@ public final class SessionArchive {
       }
       if (c.endSeconds() != null) {
         chunk.add("end_seconds", c.endSeconds());
+      }
+      if (c.location() != null) {
+        chunk.add("location", c.location());
       }
       chunks.add(chunk);
     }
@@ -279,7 +282,8 @@ public final class SessionArchive {
                 c.getInt("end_offset"),
                 c.containsKey("page") ? c.getInt("page") : null,
                 c.containsKey("start_seconds") ? number(c, "start_seconds") : null,
-                c.containsKey("end_seconds") ? number(c, "end_seconds") : null));
+                c.containsKey("end_seconds") ? number(c, "end_seconds") : null,
+                c.containsKey("location") ? c.getString("location") : null));
         float[] vector = decode(c.getString("vector"));
         if (vector.length != dimension) {
           throw new ArchiveException(
@@ -399,7 +403,8 @@ public final class SessionArchive {
                             c.endOffset(),
                             c.page(),
                             c.startSeconds(),
-                            c.endSeconds()))
+                            c.endSeconds(),
+                            c.location()))
                 .toList();
         d =
             new DocumentInfo(

@@ -72,7 +72,8 @@ public record Chunk(
         endOffset,
         page,
         startSeconds,
-        endSeconds);
+        endSeconds,
+        location);
   }
 
   /** Stable id of the chunk within its session. */

@@ -266,7 +266,8 @@ public abstract class SessionStorageContract {
               i * 10 + 9,
               i % 2 == 0 ? i + 1 : null,
               i % 3 == 0 ? 1.25 * i : null,
-              i % 3 == 0 ? 1.25 * i + 1 : null));
+              i % 3 == 0 ? 1.25 * i + 1 : null,
+              i % 4 == 1 ? "slide " + i + " › notes" : null));
     }
     float[][] vectors = TestVectors.embeddingLike(new Random(id.hashCode()), n, DIM, 3);
     StoredDocument record =

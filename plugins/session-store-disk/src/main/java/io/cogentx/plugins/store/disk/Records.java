@@ -23,7 +23,8 @@ import java.util.zip.CRC32;
 final class Records {
 
   private static final int DOCUMENT = 0x43584431; // CXD1
-  private static final int CHUNKS = 0x43584331; // CXC1
+  private static final int CHUNKS = 0x43584331; // CXC1: chunks without their location
+  private static final int CHUNKS_V2 = 0x43584332; // CXC2: and each chunk's location
   private static final int JOB = 0x43584a31; // CXJ1
 
   private Records() {}
@@ -61,7 +62,7 @@ final class Records {
 
   static byte[] chunks(List<Chunk> chunks, float[][] vectors) throws IOException {
     return write(
-        CHUNKS,
+        CHUNKS_V2,
         out -> {
           out.writeInt(chunks.size());
           for (int i = 0; i < chunks.size(); i++) {
@@ -78,6 +79,7 @@ final class Records {
             }
             writeNullable(out, c.startSeconds());
             writeNullable(out, c.endSeconds());
+            writeNullable(out, c.location());
             out.writeInt(vectors[i].length);
             for (float f : vectors[i]) {
               out.writeFloat(f);
@@ -87,7 +89,9 @@ final class Records {
   }
 
   static DocumentChunks chunks(byte[] bytes) throws IOException {
-    DataInputStream in = read(bytes, CHUNKS);
+    boolean withLocations =
+        bytes.length >= 4 && java.nio.ByteBuffer.wrap(bytes).getInt(0) == CHUNKS_V2;
+    DataInputStream in = read(bytes, withLocations ? CHUNKS_V2 : CHUNKS);
     int n = in.readInt();
     List<Chunk> chunks = new ArrayList<>(n);
     float[][] vectors = new float[n][];
@@ -101,8 +105,19 @@ final class Records {
       Integer page = in.readBoolean() ? in.readInt() : null;
       Double startSeconds = readNullableDouble(in);
       Double endSeconds = readNullableDouble(in);
+      String location = withLocations ? readNullableString(in) : null;
       chunks.add(
-          new Chunk(documentId, title, position, text, start, end, page, startSeconds, endSeconds));
+          new Chunk(
+              documentId,
+              title,
+              position,
+              text,
+              start,
+              end,
+              page,
+              startSeconds,
+              endSeconds,
+              location));
       float[] v = new float[in.readInt()];
       for (int d = 0; d < v.length; d++) {
         v[d] = in.readFloat();

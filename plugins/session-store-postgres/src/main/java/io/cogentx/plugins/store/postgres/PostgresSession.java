@@ -191,8 +191,8 @@ final class PostgresSession implements StoredSession {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO chunks (session_key, document_id, ordinal, position, title, text,"
-                + " start_offset, end_offset, page, start_seconds, end_seconds, vector)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " start_offset, end_offset, page, start_seconds, end_seconds, vector, location)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < chunks.size(); i++) {
         Chunk ch = chunks.get(i);
         s.setString(1, key);
@@ -207,6 +207,7 @@ final class PostgresSession implements StoredSession {
         setNullable(s, 10, ch.startSeconds(), Types.DOUBLE);
         setNullable(s, 11, ch.endSeconds(), Types.DOUBLE);
         s.setBytes(12, encode(vectors[i]));
+        s.setString(13, ch.location());
         s.addBatch();
       }
       s.executeBatch();
@@ -279,7 +280,7 @@ final class PostgresSession implements StoredSession {
   public Optional<DocumentChunks> chunks(String documentId) throws IOException {
     String sql =
         "SELECT position, title, text, start_offset, end_offset, page, start_seconds,"
-            + " end_seconds, vector FROM chunks WHERE session_key = ? AND document_id = ?"
+            + " end_seconds, vector, location FROM chunks WHERE session_key = ? AND document_id = ?"
             + " ORDER BY ordinal";
     List<Chunk> chunks = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
@@ -299,7 +300,8 @@ final class PostgresSession implements StoredSession {
                   r.getInt(5),
                   (Integer) r.getObject(6),
                   (Double) r.getObject(7),
-                  (Double) r.getObject(8)));
+                  (Double) r.getObject(8),
+                  r.getString(10)));
           vectors.add(decode(r.getBytes(9)));
         }
       }

@@ -25,7 +25,7 @@ final class Schema {
         .table("cogentx_schema_history")
         .locations("classpath:io/cogentx/plugins/store/postgres/no-sql-scanned")
         .failOnMissingLocations(false)
-        .javaMigrations(new V1__sessions())
+        .javaMigrations(new V1__sessions(), new V2__chunk_location())
         .load()
         .migrate();
   }
@@ -36,6 +36,16 @@ final class Schema {
     public void migrate(Context context) throws Exception {
       try (Statement s = context.getConnection().createStatement()) {
         s.execute(sql("V1__sessions.sql"));
+      }
+    }
+  }
+
+  /** Version 2: where in its document a chunk sits ("slide 2", "sheet Revenue"), if anywhere. */
+  static final class V2__chunk_location extends BaseJavaMigration {
+    @Override
+    public void migrate(Context context) throws Exception {
+      try (Statement s = context.getConnection().createStatement()) {
+        s.execute(sql("V2__chunk_location.sql"));
       }
     }
   }
