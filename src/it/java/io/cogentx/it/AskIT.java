@@ -250,6 +250,22 @@ class AskIT {
   }
 
   @Test
+  @Order(8)
+  void aClientThatAcceptsAnythingGetsOneJsonReply() {
+    Ollama.fresh().reply("Once a fortnight [1].");
+    String session = Api.newSession();
+    Ask.addText(session, "Lighthouse keeping", Ask.LIGHTHOUSE);
+    String body = "{\"question\": \"How often did the supply boat reach the rock?\"}";
+    for (String accept : new String[] {"*/*", "application/json, text/event-stream"}) {
+      HttpResponse<String> r = post(session, body, accept);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+      assertThat(Api.json(r).getString("answer")).contains("fortnight");
+    }
+  }
+
+  @Test
   @Order(9)
   void aModelThatSaysTheDocumentsDoNotAnswerIsAnAbstention() throws Exception {
     OllamaDouble ollama = Ollama.fresh().reply(Ask.NOT_FOUND);

@@ -114,7 +114,13 @@ class PlatformIT {
     JsonObject kinds = Api.json(response).getJsonObject("kinds");
     assertThat(kinds.keySet())
         .containsExactly(
-            "loaders", "embedders", "index_backends", "generators", "transcribers", "ocr_engines");
+            "loaders",
+            "embedders",
+            "index_backends",
+            "generators",
+            "transcribers",
+            "ocr_engines",
+            "session_stores");
     JsonObject pdf = named(kinds, "loaders", "pdf");
     assertThat(pdf.getBoolean("active")).isTrue();
     assertThat(pdf.getString("progress_unit")).isEqualTo("page");

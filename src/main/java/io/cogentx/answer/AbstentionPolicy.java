@@ -64,7 +64,7 @@ public record AbstentionPolicy(
    * development and the test articles.
    */
   public static final AbstentionPolicy CALIBRATED =
-      new AbstentionPolicy(0.63, 0.55, EnumSet.allOf(Mismatch.class), 0.5);
+      new AbstentionPolicy(0.575, 0.40, EnumSet.of(Mismatch.NEGATION, Mismatch.YEAR), 0.5);
 
   /** How many of the best passages are searched for a covering sentence. */
   static final int PASSAGES = 3;

@@ -60,7 +60,10 @@ public class AskResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.SERVER_SENT_EVENTS)
+  // a client that accepts anything (curl's */*, no Accept at all) gets the JSON reply: the stream
+  // only for
+  // those that ask for it
+  @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
   @Operation(
       operationId = "askStreaming",
       summary = "Answer a question, streamed: events sources, token…, done (or error)")

@@ -38,15 +38,15 @@ public class AnswerSettings {
   int replyTokens;
 
   @Inject
-  @ConfigProperty(name = "ABSTAIN_THRESHOLD", defaultValue = "0.63")
+  @ConfigProperty(name = "ABSTAIN_THRESHOLD", defaultValue = "0.575")
   double abstainThreshold;
 
   @Inject
-  @ConfigProperty(name = "ABSTAIN_COVERAGE_WEIGHT", defaultValue = "0.55")
+  @ConfigProperty(name = "ABSTAIN_COVERAGE_WEIGHT", defaultValue = "0.40")
   double abstainCoverageWeight;
 
   @Inject
-  @ConfigProperty(name = "ABSTAIN_MISMATCHES", defaultValue = "negation,year,antonym")
+  @ConfigProperty(name = "ABSTAIN_MISMATCHES", defaultValue = "negation,year")
   String abstainMismatches;
 
   @Inject

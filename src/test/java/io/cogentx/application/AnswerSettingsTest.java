@@ -21,12 +21,20 @@ class AnswerSettingsTest {
   }
 
   @Test
-  void theDefaultsAreTheValuesChosenOnTheDevelopmentArticles() {
+  void theDefaultsAreTheValuesChosenOnTheDevelopmentArticles() throws Exception {
     AnswerSettings settings = new AnswerSettings();
-    settings.abstainThreshold = 0.63;
-    settings.abstainCoverageWeight = 0.55;
-    settings.abstainMismatches = "negation,year,antonym";
-    settings.abstainMismatchCoverage = 0.5;
+    settings.abstainThreshold = Double.parseDouble(defaultOf("abstainThreshold"));
+    settings.abstainCoverageWeight = Double.parseDouble(defaultOf("abstainCoverageWeight"));
+    settings.abstainMismatches = defaultOf("abstainMismatches");
+    settings.abstainMismatchCoverage = Double.parseDouble(defaultOf("abstainMismatchCoverage"));
     assertThat(settings.abstention()).isEqualTo(AbstentionPolicy.CALIBRATED);
+  }
+
+  /** The default a setting's field declares to MicroProfile Config. */
+  private static String defaultOf(String field) throws NoSuchFieldException {
+    return AnswerSettings.class
+        .getDeclaredField(field)
+        .getAnnotation(org.eclipse.microprofile.config.inject.ConfigProperty.class)
+        .defaultValue();
   }
 }
