@@ -12,6 +12,7 @@ public enum ProblemType {
   NOT_FOUND(404, "Not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
+  REQUEST_TIMEOUT(408, "Request body too slow"),
   SESSION_ENDED(409, "Session ended"),
   EMBEDDING_MISMATCH(409, "Embedding model mismatch"),
   JOB_ENDED(409, "Job already ended"),

@@ -65,11 +65,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     };
   }
 
-  /** A body read that passed the upload limit surfaces wrapped in the reader's own exception. */
+  /**
+   * A body read that passed the upload limit, or arrived too slowly, surfaces wrapped in the
+   * reader's own exception.
+   */
   private static Problem uploadTooLarge(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UploadLimitFilter.TooLargeException tooLarge
           && tooLarge.problem() instanceof ProblemException problem) {
+        return problem.problem();
+      }
+      if (t instanceof UploadLimitFilter.TooSlowException tooSlow
+          && tooSlow.problem() instanceof ProblemException problem) {
         return problem.problem();
       }
     }
