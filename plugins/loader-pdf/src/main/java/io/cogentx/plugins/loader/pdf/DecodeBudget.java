@@ -15,6 +15,13 @@ final class DecodeBudget {
   /** Most bytes decoded for one page (its content streams, forms and images). */
   static final long PAGE_BYTES = 48L << 20;
 
+  /**
+   * Most bytes decoded while rendering one scanned page for OCR: its images may legitimately be far
+   * larger than any content stream (a 30-inch square page scanned at 300 dpi in colour decodes to
+   * 9000 × 9000 × 3 = 243 MB). Still charged to the document's budget.
+   */
+  static final long SCAN_PAGE_BYTES = 256L << 20;
+
   /** Least a document may decode in all, whatever its size. */
   static final long MIN_DOCUMENT_BYTES = 512L << 20;
 
@@ -55,6 +62,14 @@ final class DecodeBudget {
   /** Applies this budget, and a fresh allowance of {@link #PAGE_BYTES}, to reading one page. */
   Scope page() {
     return new Scope(this, PAGE_BYTES);
+  }
+
+  /**
+   * Applies this budget, and a fresh allowance of {@link #SCAN_PAGE_BYTES}, to rendering one page
+   * for OCR (nested in the page's scope, which it does not charge).
+   */
+  Scope scan() {
+    return new Scope(this, SCAN_PAGE_BYTES);
   }
 
   /** Charges decoded bytes to the calling thread's budget, if it has one. */

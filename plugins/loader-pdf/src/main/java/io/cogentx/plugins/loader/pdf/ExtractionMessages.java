@@ -13,6 +13,8 @@ final class ExtractionMessages {
   private static final String TOO_COMPLEX =
       " would take more than this server reads of one page (content decompressing to over "
           + (DecodeBudget.PAGE_BYTES >> 20)
+          + " MB, or images of a scanned page to over "
+          + (DecodeBudget.SCAN_PAGE_BYTES >> 20)
           + " MB, over "
           + PageGlyphReader.MAX_GLYPHS
           + " characters, or structures nested too deeply).";

@@ -80,9 +80,15 @@ final class PageReader {
     if (ocr == null) {
       ocr = new ScanOcr(document, available.get().engine(), settings);
     }
-    try {
-      return new PageResult(page, ocr.recognize(page).strip(), Outcome.OCR_READ);
+    try (DecodeBudget.Scope scan = budget.scan()) {
+      String recognised = ocr.recognize(page).strip();
+      return scan.limitReached()
+          ? new PageResult(page, "", Outcome.TOO_COMPLEX)
+          : new PageResult(page, recognised, Outcome.OCR_READ);
     } catch (TimeoutException | IOException | RuntimeException e) {
+      if (overLimit(e)) {
+        return new PageResult(page, "", Outcome.TOO_COMPLEX);
+      }
       LOG.log(System.Logger.Level.WARNING, "OCR of page " + page + " failed: " + e);
       return new PageResult(page, text, Outcome.OCR_FAILED);
     }
