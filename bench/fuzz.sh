@@ -11,4 +11,4 @@ duration=${1:-5m}
 targets=${2:-*FuzzTest}
 exec mvn -B -pl plugins/loader-text,plugins/loader-pdf,server.pom.xml -am test -DskipITs \
   -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest="$targets" -Dfuzz.duration="$duration"
+  -Dtest="$targets" -Dfuzz.duration="$duration" -Dfuzz.skip=false
