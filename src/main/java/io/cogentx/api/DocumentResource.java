@@ -6,6 +6,7 @@ import io.cogentx.application.IngestService;
 import io.cogentx.jobs.Job;
 import io.cogentx.jobs.JobView;
 import io.cogentx.problem.ProblemType;
+import io.cogentx.retrieval.DisplayNames;
 import io.cogentx.retrieval.DocumentInfo;
 import io.cogentx.spi.DocumentException;
 import jakarta.inject.Inject;
@@ -129,10 +130,12 @@ public class DocumentResource {
       options.put("password", password);
     }
     String mediaType = file.getMediaType() == null ? null : file.getMediaType().toString();
-    String fileName = file.getFileName().map(DocumentResource::baseName).orElse(null);
+    String fileName = file.getFileName().map(DisplayNames::fileName).orElse(null);
     Job job;
     try (InputStream content = file.getContent()) {
-      job = jobs.submit(current.get(), content, fileName, mediaType, title, options);
+      job =
+          jobs.submit(
+              current.get(), content, fileName, mediaType, DisplayNames.title(title), options);
     }
     respond(job, wait, response);
   }
@@ -168,7 +171,7 @@ public class DocumentResource {
             new ByteArrayInputStream(bytes),
             null,
             "text/plain",
-            document.title(),
+            DisplayNames.title(document.title()),
             Map.of());
     respond(job, wait, response);
   }
@@ -243,11 +246,5 @@ public class DocumentResource {
         "This session has no document with id '"
             + (id.length() > 40 ? id.substring(0, 40) + "…" : id)
             + "'. GET /api/v1/documents lists them.");
-  }
-
-  /** The last path element of a client-supplied file name (browsers may send "C:\\dir\\a.txt"). */
-  static String baseName(String name) {
-    String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    return base.isBlank() ? null : base.strip();
   }
 }

@@ -73,9 +73,11 @@ public final class Failures {
         e.getMessage(),
         Map.of(
             "reason",
-            e.kind() == QuotaExceededException.Kind.DOCUMENTS
-                ? "too-many-documents"
-                : "too-many-chunks",
+            switch (e.kind()) {
+              case DOCUMENTS -> "too-many-documents";
+              case CHUNKS -> "too-many-chunks";
+              case BYTES -> "too-many-bytes";
+            },
             "limit",
             e.limit()));
   }

@@ -47,6 +47,8 @@ public class IngestService {
   @Inject RetrievalRuntime runtime;
   @Inject DocumentService documents;
   @Inject MetricRegistry metrics;
+  @Inject AbuseLimits limits;
+  @Inject LimitSettings limitSettings;
 
   private JobManager manager;
 
@@ -64,13 +66,29 @@ public class IngestService {
               settings.limits(),
               new UploadSpool(settings.spoolDirectory()),
               documents::add,
-              Failures::of,
+              this::problem,
               Clock.systemUTC());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot use UPLOAD_SPOOL_DIRECTORY", e);
     }
     gauge("ingest.jobs.running", "Upload jobs running now", manager::running);
     gauge("ingest.jobs.waiting", "Upload jobs waiting for a worker now", manager::waiting);
+  }
+
+  /** The problem a failed job reports; a session quota it ran into is counted. */
+  private io.cogentx.problem.Problem problem(Throwable failure) {
+    if (failure instanceof QuotaExceededException quota) {
+      limits.refused(limitOf(quota.kind()));
+    }
+    return Failures.of(failure);
+  }
+
+  private static AbuseLimits.Limit limitOf(QuotaExceededException.Kind kind) {
+    return switch (kind) {
+      case DOCUMENTS -> AbuseLimits.Limit.DOCUMENTS;
+      case CHUNKS -> AbuseLimits.Limit.CHUNKS;
+      case BYTES -> AbuseLimits.Limit.BYTES;
+    };
   }
 
   private void gauge(String name, String description, IntSupplier value) {
@@ -92,6 +110,7 @@ public class IngestService {
    * @throws QuotaExceededException when the session's documents and pending uploads are at the
    *     limit
    * @throws io.cogentx.jobs.IngestQueue.FullException when too many uploads wait
+   * @throws io.cogentx.problem.ProblemException 503 when the memory guard refuses new ingestion
    */
   public Job submit(
       Session session,
@@ -101,10 +120,11 @@ public class IngestService {
       String title,
       Map<String, String> options)
       throws DocumentException, IOException {
+    limits.admitIngestion();
     Path file = manager.spool().store(content);
     try {
       Loaders.Choice reading = runtime.loaders().choose(file, fileName, declaredType);
-      requireRoom(session);
+      requireRoom(session, Files.size(file));
       return manager.submit(
           session, new Upload(file, Files.size(file), fileName, reading, title, options));
     } catch (DocumentException | IOException | RuntimeException e) {
@@ -113,10 +133,11 @@ public class IngestService {
     }
   }
 
-  /** The session's documents and the uploads it is adding stay within the limit. */
-  private void requireRoom(Session session) throws IOException {
-    int held = documents.list(session).size() + manager.active(session);
-    if (held >= retrieval.maxDocuments()) {
+  /** The session's documents and the uploads it is adding stay within the limits. */
+  private void requireRoom(Session session, long bytes) throws IOException {
+    List<io.cogentx.retrieval.DocumentInfo> held = documents.list(session);
+    if (held.size() + manager.active(session) >= retrieval.maxDocuments()) {
+      limits.refused(AbuseLimits.Limit.DOCUMENTS);
       throw new QuotaExceededException(
           QuotaExceededException.Kind.DOCUMENTS,
           retrieval.maxDocuments(),
@@ -124,6 +145,26 @@ public class IngestService {
               + retrieval.maxDocuments()
               + " documents. Delete some to add more.");
     }
+    long max = limitSettings.maxSessionBytes();
+    long total =
+        held.stream().mapToLong(io.cogentx.retrieval.DocumentInfo::fileSize).sum()
+            + manager.activeBytes(session)
+            + bytes;
+    if (total > max) {
+      limits.refused(AbuseLimits.Limit.BYTES);
+      throw new QuotaExceededException(
+          QuotaExceededException.Kind.BYTES,
+          max,
+          "This session's uploads would take "
+              + megabytes(total)
+              + " MB, over its limit of "
+              + megabytes(max)
+              + " MB (MAX_SESSION_MEGABYTES). Delete documents to make room.");
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576d);
   }
 
   public Optional<Job> find(Session session, String id) {

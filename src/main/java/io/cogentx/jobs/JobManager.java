@@ -124,6 +124,11 @@ public final class JobManager {
     return jobs(session).active();
   }
 
+  /** Bytes of the session's uploads queued or running. */
+  public long activeBytes(Session session) {
+    return session.attachment(SessionJobs.class).map(SessionJobs::activeBytes).orElse(0L);
+  }
+
   /**
    * Cancels a queued job at once, or asks a running one to stop at its next page or batch (its
    * stored upload is deleted when it stops).

@@ -65,6 +65,14 @@ final class SessionJobs implements AutoCloseable, Session.Busy {
     return active() > 0;
   }
 
+  /** Bytes of the uploads queued or running. */
+  synchronized long activeBytes() {
+    return jobs.values().stream()
+        .filter(j -> !j.state().ended())
+        .mapToLong(j -> j.upload().bytes())
+        .sum();
+  }
+
   private void prune() {
     long ended = jobs.values().stream().filter(j -> j.state().ended()).count();
     for (Iterator<Job> it = jobs.values().iterator(); it.hasNext() && ended > keepEnded; ) {

@@ -12,6 +12,7 @@ public enum ProblemType {
   NOT_FOUND(404, "Not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
+  REQUEST_TIMEOUT(408, "Request body too slow"),
   SESSION_ENDED(409, "Session ended"),
   EMBEDDING_MISMATCH(409, "Embedding model mismatch"),
   JOB_ENDED(409, "Job already ended"),
@@ -61,8 +62,19 @@ public enum ProblemType {
     return new ProblemException(with(detail));
   }
 
-  /** The type for a status the API did not choose itself (e.g. a JAX-RS 405). */
+  /**
+   * The type for a status the API did not choose itself (e.g. a JAX-RS 405): the general one where
+   * a status has several (a 400 is a bad request, not an invalid session id).
+   */
   public static ProblemType forStatus(int status) {
+    switch (status) {
+      case 400:
+        return BAD_REQUEST;
+      case 503:
+        return UNAVAILABLE;
+      default:
+        break;
+    }
     for (ProblemType type : values()) {
       if (type.status == status) {
         return type;

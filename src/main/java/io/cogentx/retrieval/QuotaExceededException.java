@@ -1,6 +1,6 @@
 package io.cogentx.retrieval;
 
-/** A session would hold more than it may: too many documents or chunks. */
+/** A session would hold more than it may: too many documents, chunks or uploaded bytes. */
 public final class QuotaExceededException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -8,13 +8,14 @@ public final class QuotaExceededException extends RuntimeException {
   /** What ran out. */
   public enum Kind {
     DOCUMENTS,
-    CHUNKS
+    CHUNKS,
+    BYTES
   }
 
   private final Kind kind;
-  private final int limit;
+  private final long limit;
 
-  public QuotaExceededException(Kind kind, int limit, String message) {
+  public QuotaExceededException(Kind kind, long limit, String message) {
     super(message, null, false, false);
     this.kind = kind;
     this.limit = limit;
@@ -24,7 +25,7 @@ public final class QuotaExceededException extends RuntimeException {
     return kind;
   }
 
-  public int limit() {
+  public long limit() {
     return limit;
   }
 }

@@ -35,6 +35,9 @@ final class BatchRunner implements AutoCloseable {
 
   /**
    * Runs {@code work} once for every batch index below {@code batches}; returns when all are done.
+   * It never returns while a batch of the call is still running on a helper, not even when the
+   * caller is interrupted (at shutdown): the caller's lock is what keeps the model open, so
+   * returning early would let the native model be freed under a running inference.
    */
   void run(int batches, BatchWork work) {
     AtomicInteger next = new AtomicInteger();
@@ -60,14 +63,13 @@ final class BatchRunner implements AutoCloseable {
       started.add(helpers.submit(loop));
     }
     loop.run();
-    try {
-      done.await();
-    } catch (InterruptedException e) {
+    // Every batch index has been taken now; helpers may still be running theirs.
+    boolean interrupted = awaitUninterruptibly(done);
+    // Helpers still queued behind another call's work have nothing left to do.
+    started.forEach(f -> f.cancel(false));
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      throw new EmbeddingException("Interrupted while embedding", e);
-    } finally {
-      // Helpers still queued behind another call's work have nothing left to do.
-      started.forEach(f -> f.cancel(false));
+      throw new EmbeddingException("Interrupted while embedding");
     }
     Throwable t = failure.get();
     if (t instanceof Error error) {
@@ -78,6 +80,19 @@ final class BatchRunner implements AutoCloseable {
     }
     if (t != null) {
       throw new EmbeddingException("Embedding failed: " + t.getMessage(), t);
+    }
+  }
+
+  /** Waits for the latch even when interrupted; true if the thread was interrupted meanwhile. */
+  private static boolean awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        return interrupted;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
     }
   }
 

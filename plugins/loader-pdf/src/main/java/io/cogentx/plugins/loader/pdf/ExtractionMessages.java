@@ -9,11 +9,32 @@ import java.util.List;
 /** What the user is told about pages that gave no text, as warnings or as the refusal. */
 final class ExtractionMessages {
 
+  /** Why a page is beyond the reader's limits, after the pages' description. */
+  private static final String TOO_COMPLEX =
+      " would take more than this server reads of one page (content decompressing to over "
+          + (DecodeBudget.PAGE_BYTES >> 20)
+          + " MB, or images of a scanned page to over "
+          + (DecodeBudget.SCAN_PAGE_BYTES >> 20)
+          + " MB, over "
+          + PageGlyphReader.MAX_GLYPHS
+          + " characters, or structures nested too deeply).";
+
   private ExtractionMessages() {}
 
   /** Why a document with no text at all cannot be indexed. */
   static DocumentException nothingToIndex(int pages, List<List<Integer>> byOutcome) {
     List<Integer> unreadable = byOutcome.get(Outcome.UNREADABLE.ordinal());
+    List<Integer> tooComplex = byOutcome.get(Outcome.TOO_COMPLEX.ordinal());
+    if (!tooComplex.isEmpty() && tooComplex.size() + unreadable.size() == pages) {
+      return new DocumentException(
+          Reason.TOO_LARGE,
+          "None of the "
+              + pages
+              + " pages of this PDF could be read: "
+              + PageRanges.describe(tooComplex)
+              + TOO_COMPLEX
+              + " Export it again from the original, or split it.");
+    }
     List<Integer> scans = byOutcome.get(Outcome.SCAN_WITHOUT_OCR.ordinal());
     List<Integer> ocr = new ArrayList<>(byOutcome.get(Outcome.OCR_READ.ordinal()));
     ocr.addAll(byOutcome.get(Outcome.OCR_FAILED.ordinal()));
@@ -61,6 +82,15 @@ final class ExtractionMessages {
           capitalize(PageRanges.describe(unreadable))
               + " could not be read (damaged content) and "
               + (unreadable.size() == 1 ? "was" : "were")
+              + " skipped.");
+    }
+    List<Integer> tooComplex = byOutcome.get(Outcome.TOO_COMPLEX.ordinal());
+    if (!tooComplex.isEmpty()) {
+      warnings.add(
+          capitalize(PageRanges.describe(tooComplex))
+              + TOO_COMPLEX.replace(" would take", " would have taken").replace(").", ")")
+              + " and "
+              + (tooComplex.size() == 1 ? "was" : "were")
               + " skipped.");
     }
     List<Integer> scans = byOutcome.get(Outcome.SCAN_WITHOUT_OCR.ordinal());

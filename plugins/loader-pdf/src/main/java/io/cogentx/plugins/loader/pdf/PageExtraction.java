@@ -47,6 +47,7 @@ final class PageExtraction {
   private final DocumentCopies copies;
   private final Supplier<Optional<NamedOcr>> engine;
   private final PdfSettings settings;
+  private final DecodeBudget budget;
   private final List<List<Integer>> pagesByOutcome = new ArrayList<>();
   private String engineName = "";
 
@@ -54,8 +55,10 @@ final class PageExtraction {
       PDDocument document,
       DocumentCopies copies,
       Supplier<Optional<NamedOcr>> engine,
-      PdfSettings settings) {
+      PdfSettings settings,
+      DecodeBudget budget) {
     this.document = document;
+    this.budget = budget;
     this.copies = copies;
     this.engine = engine;
     this.settings = settings;
@@ -64,7 +67,12 @@ final class PageExtraction {
     }
   }
 
-  /** Reads every page into {@code sink}; adds warnings to {@code warnings}. */
+  /**
+   * Reads every page into {@code sink}; adds warnings to {@code warnings}.
+   *
+   * @throws DocumentException also when the document passes its decode budget (a decompression
+   *     bomb): nothing more of it can be read
+   */
   void run(SegmentSink sink, Progress progress, List<String> warnings) throws DocumentException {
     int pages = document.getNumberOfPages();
     if (pages == 0) {
@@ -92,8 +100,9 @@ final class PageExtraction {
       SegmentSink sink,
       Progress progress,
       List<String> warnings,
-      AtomicInteger ocrBudget) {
-    PageReader reader = new PageReader(document, engine, ocrBudget, settings);
+      AtomicInteger ocrBudget)
+      throws DocumentException {
+    PageReader reader = new PageReader(document, engine, ocrBudget, settings, budget);
     int withText = 0;
     for (int page = 1; page <= pages; page++) {
       if (progress.cancelled()) {
@@ -111,7 +120,8 @@ final class PageExtraction {
       SegmentSink sink,
       Progress progress,
       List<String> warnings,
-      AtomicInteger ocrBudget) {
+      AtomicInteger ocrBudget)
+      throws DocumentException {
     List<PDDocument> opened = new ArrayList<>();
     List<CompletableFuture<PageResult>> results = new ArrayList<>(pages + 1);
     for (int i = 0; i <= pages; i++) {
@@ -142,7 +152,7 @@ final class PageExtraction {
       int started = windows.size();
       for (int w = 0; w < started; w++) {
         PDDocument copy = w == 0 ? document : opened.get(w - 1);
-        PageReader reader = new PageReader(copy, engine, ocrBudget, settings);
+        PageReader reader = new PageReader(copy, engine, ocrBudget, settings, budget);
         int first = w + 1;
         Semaphore window = windows.get(w);
         pool.execute(() -> work(reader, first, started, pages, window, stop, results));
@@ -211,7 +221,11 @@ final class PageExtraction {
   }
 
   /** Passes a page's text to the sink; returns 1 when it had text. */
-  private int accept(PageResult result, int pages, SegmentSink sink, Progress progress) {
+  private int accept(PageResult result, int pages, SegmentSink sink, Progress progress)
+      throws DocumentException {
+    if (budget.exhausted()) {
+      throw tooLarge(budget);
+    }
     pagesByOutcome.get(result.outcome().ordinal()).add(result.page());
     if (result.outcome() == PageResult.Outcome.OCR_READ) {
       engineName = engine.get().map(NamedOcr::name).orElse("OCR");
@@ -224,6 +238,16 @@ final class PageExtraction {
     }
     progress.report("extracting", result.page(), pages);
     return hasText;
+  }
+
+  /** The refusal of a document that decompresses to more than its budget. */
+  static DocumentException tooLarge(DecodeBudget budget) {
+    return new DocumentException(
+        Reason.TOO_LARGE,
+        "This PDF decompresses to more than "
+            + (budget.documentLimit() >> 20)
+            + " MB of content, far more than a document of its size holds (a decompression bomb?),"
+            + " so it is not read. If it is a genuine document, export it again or split it.");
   }
 
   private static String cancelled(int page, int pages) {

@@ -19,9 +19,30 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * Reads the glyphs of one page with PDFBox's text engine, leaving layout to {@link ReadingOrder}.
  * Overlapping duplicates (fake bold) are dropped and separately drawn accents are merged into their
- * letter. Not thread-safe; one instance per document.
+ * letter. A page is refused (an unchecked {@link TooComplexException}) when it draws more than
+ * {@value #MAX_GLYPHS} glyphs or nests graphics states deeper than {@value #MAX_STATE_DEPTH}: both
+ * grow memory with every operator, and no real page comes near either. Not thread-safe; one
+ * instance per document.
  */
 final class PageGlyphReader extends PDFTextStripper {
+
+  /** Most glyphs one page may draw (a dense page has a few thousand). */
+  static final int MAX_GLYPHS = 200_000;
+
+  /** Deepest nesting of saved graphics states (PDF's own implementation limit is 28). */
+  static final int MAX_STATE_DEPTH = 1_000;
+
+  /** A page whose content would take unbounded memory to read. */
+  static final class TooComplexException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooComplexException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private int glyphCount;
+  private int stateDepth;
 
   private final List<TextPosition> positions = new ArrayList<>();
   private final LongSet seen = new LongSet();
@@ -36,6 +57,8 @@ final class PageGlyphReader extends PDFTextStripper {
   List<Glyph> read(PDDocument document, int pageNumber) throws IOException {
     positions.clear();
     seen.clear();
+    glyphCount = 0;
+    stateDepth = 0;
     target = document.getPage(pageNumber - 1);
     setStartPage(1);
     setEndPage(1);
@@ -86,7 +109,25 @@ final class PageGlyphReader extends PDFTextStripper {
   }
 
   @Override
+  public void saveGraphicsState() {
+    if (++stateDepth > MAX_STATE_DEPTH) {
+      throw new TooComplexException(
+          "the page nests graphics states deeper than " + MAX_STATE_DEPTH + " levels");
+    }
+    super.saveGraphicsState();
+  }
+
+  @Override
+  public void restoreGraphicsState() {
+    stateDepth = Math.max(0, stateDepth - 1);
+    super.restoreGraphicsState();
+  }
+
+  @Override
   protected void processTextPosition(TextPosition text) {
+    if (++glyphCount > MAX_GLYPHS) {
+      throw new TooComplexException("the page draws more than " + MAX_GLYPHS + " glyphs");
+    }
     String unicode = text.getUnicode();
     long key =
         ((long) (unicode == null ? 0 : unicode.hashCode()) & 0xFF_FFFFL) << 40

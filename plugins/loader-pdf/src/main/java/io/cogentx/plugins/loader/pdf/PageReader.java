@@ -23,6 +23,7 @@ final class PageReader {
   private final Supplier<Optional<NamedOcr>> engine;
   private final AtomicInteger ocrBudget;
   private final PdfSettings settings;
+  private final DecodeBudget budget;
   private final PageGlyphReader glyphs = new PageGlyphReader();
   private ScanOcr ocr;
 
@@ -34,20 +35,37 @@ final class PageReader {
       PDDocument document,
       Supplier<Optional<NamedOcr>> engine,
       AtomicInteger ocrBudget,
-      PdfSettings settings) {
+      PdfSettings settings,
+      DecodeBudget budget) {
     this.document = document;
+    this.budget = budget;
     this.engine = engine;
     this.ocrBudget = ocrBudget;
     this.settings = settings;
   }
 
+  /**
+   * Reads one page within a fresh page allowance of the document's decode budget. A page that
+   * cannot be read (damaged, over a limit, or nested so deep that reading it overflows the stack)
+   * is reported as unreadable; the document goes on.
+   */
   PageResult read(int page) {
+    DecodeBudget.Scope scope = budget.page();
+    try {
+      PageResult result = readWithin(page);
+      return scope.limitReached() ? new PageResult(page, "", Outcome.TOO_COMPLEX) : result;
+    } finally {
+      scope.close();
+    }
+  }
+
+  private PageResult readWithin(int page) {
     String text;
     try {
       text = PageText.of(ReadingOrder.blocks(glyphs.read(document, page)));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
       LOG.log(System.Logger.Level.DEBUG, "Page " + page + " could not be read", e);
-      return new PageResult(page, "", Outcome.UNREADABLE);
+      return new PageResult(page, "", overLimit(e) ? Outcome.TOO_COMPLEX : Outcome.UNREADABLE);
     }
     if (hasText(text) || !PageImages.hasImages(document.getPage(page - 1))) {
       return new PageResult(page, text, Outcome.TEXT);
@@ -62,12 +80,30 @@ final class PageReader {
     if (ocr == null) {
       ocr = new ScanOcr(document, available.get().engine(), settings);
     }
-    try {
-      return new PageResult(page, ocr.recognize(page).strip(), Outcome.OCR_READ);
+    try (DecodeBudget.Scope scan = budget.scan()) {
+      String recognised = ocr.recognize(page).strip();
+      return scan.limitReached()
+          ? new PageResult(page, "", Outcome.TOO_COMPLEX)
+          : new PageResult(page, recognised, Outcome.OCR_READ);
     } catch (TimeoutException | IOException | RuntimeException e) {
+      if (overLimit(e)) {
+        return new PageResult(page, "", Outcome.TOO_COMPLEX);
+      }
       LOG.log(System.Logger.Level.WARNING, "OCR of page " + page + " failed: " + e);
       return new PageResult(page, text, Outcome.OCR_FAILED);
     }
+  }
+
+  /** Whether reading stopped at one of the reader's limits rather than at damage. */
+  private static boolean overLimit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DecodeBudget.LimitException
+          || t instanceof PageGlyphReader.TooComplexException
+          || t instanceof StackOverflowError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean hasText(String text) {

@@ -14,6 +14,11 @@ record PageResult(int page, String text, Outcome outcome) {
     TEXT,
     /** The page's content could not be parsed. */
     UNREADABLE,
+    /**
+     * The page's content is beyond the reader's limits: it decompresses to too much, draws too many
+     * glyphs, or nests too deeply.
+     */
+    TOO_COMPLEX,
     /** Only images, no text layer, and no OCR engine. */
     SCAN_WITHOUT_OCR,
     /** Only images; the text was recognised by OCR. */

@@ -19,7 +19,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * together, the title from the metadata, passwords from the {@code password} option, and OCR of
  * scanned pages through an OCR engine when one is installed. The stored upload is read from disk
  * page by page, so memory does not grow with the file; long documents are read by two threads, each
- * with its own copy of the document.
+ * with its own copy of the document. What PDFBox decompresses is budgeted ({@link DecodeBudget})
+ * and a page's glyphs and nesting are bounded ({@link PageGlyphReader}), so a hostile file ends as
+ * a refusal or an unreadable page, never as a full heap.
  */
 final class PdfLoader implements DocumentLoader {
 
@@ -29,6 +31,7 @@ final class PdfLoader implements DocumentLoader {
   PdfLoader(PdfSettings settings, OcrEngines engines) {
     this.settings = settings;
     this.engines = engines;
+    BudgetedFilter.install();
   }
 
   @Override
@@ -52,14 +55,26 @@ final class PdfLoader implements DocumentLoader {
     String password = request.option("password").orElse(null);
     List<String> warnings = new ArrayList<>();
     Path file = request.file();
-    try (PDDocument document = PdfOpener.open(file, size(request), password, warnings)) {
+    long size = size(request);
+    DecodeBudget budget = DecodeBudget.forFile(size);
+    DecodeBudget.Scope scope = budget.enter();
+    try (PDDocument document = PdfOpener.open(file, size, password, warnings)) {
+      if (budget.exhausted()) {
+        throw PageExtraction.tooLarge(budget);
+      }
       String title = PdfTitle.of(document);
       new PageExtraction(
-              document, () -> PdfOpener.reopen(file, password), engines::chosen, settings)
+              document, () -> PdfOpener.reopen(file, password), engines::chosen, settings, budget)
           .run(sink, progress, warnings);
       return new LoadResult(title, warnings);
+    } catch (DocumentException e) {
+      throw budget.exhausted() && e.reason() != DocumentException.Reason.TOO_LARGE
+          ? PageExtraction.tooLarge(budget)
+          : e;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not close the PDF", e);
+    } finally {
+      scope.close();
     }
   }
 

@@ -48,7 +48,7 @@ final class PdfOpener {
       return parse(file, password, false);
     } catch (InvalidPasswordException e) {
       throw passwordProblem(password, e);
-    } catch (IOException | RuntimeException strictFailure) {
+    } catch (IOException | RuntimeException | StackOverflowError strictFailure) {
       LOG.log(System.Logger.Level.DEBUG, "Strict parse failed, trying to repair", strictFailure);
       try {
         PDDocument repaired = parse(file, password, true);
@@ -62,6 +62,12 @@ final class PdfOpener {
         throw passwordProblem(password, e);
       } catch (IOException | RuntimeException e) {
         throw damaged(file, size, e);
+      } catch (StackOverflowError e) {
+        throw new DocumentException(
+            Reason.DAMAGED,
+            "The PDF is damaged: its objects are nested too deeply to be read. Export it again from"
+                + " the original, or repair it (e.g. with qpdf).",
+            e);
       }
     }
   }
@@ -76,7 +82,7 @@ final class PdfOpener {
     try {
       PDFParser parser = new ConfigurableParser(source, password == null ? "" : password, lenient);
       return parser.parse(); // the document closes the source
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
       source.close();
       throw e;
     }
@@ -129,7 +135,7 @@ final class PdfOpener {
   }
 
   /** The exception's message without a trailing period, for use inside a sentence. */
-  private static String plain(Exception e) {
+  private static String plain(Throwable e) {
     String m = e.getMessage();
     if (m == null || m.isBlank()) {
       return e.getClass().getSimpleName();
