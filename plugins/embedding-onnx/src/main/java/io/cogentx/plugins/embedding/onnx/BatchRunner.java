@@ -67,11 +67,12 @@ final class BatchRunner implements AutoCloseable {
     boolean interrupted = awaitUninterruptibly(done);
     // Helpers still queued behind another call's work have nothing left to do.
     started.forEach(f -> f.cancel(false));
-    if (interrupted) {
+    Throwable t = failure.get();
+    // interrupted while waiting, or a batch of this thread noticed the interrupt and threw
+    if (interrupted || t instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       throw new EmbeddingException("Interrupted while embedding");
     }
-    Throwable t = failure.get();
     if (t instanceof Error error) {
       throw error;
     }
