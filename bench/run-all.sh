@@ -42,8 +42,8 @@ section_retrieval() {
     exit 1
   fi
   # ... then evaluate the test side once, with the shipped settings
-  bench/run.sh SciFactBench --split=test --name=scifact-test
-  bench/run.sh SquadBench --split=test --name=squad-test
+  bench/run.sh SciFactBench --split=test --embedders=fp32,int8,bge-small-en-v1.5,bge-small-en-v1.5-int8 --name=scifact-test
+  bench/run.sh SquadBench --split=test --embedders=fp32,int8,bge-small-en-v1.5-int8 --name=squad-test
 }
 
 section_ingest() {
