@@ -106,9 +106,16 @@ export function explain(problem = {}, context = {}) {
   return { title: problem.title || "That didn't work", text: problem.detail || "" };
 }
 
+/** Past this many types the list is left to the upload box ("Accepted: …"), not repeated in every failed row. */
+const LISTED_TYPES = 8;
+
 function unsupported(context) {
-  const accepted = context.accepted?.length ? context.accepted.join(", ") : "PDF, text or Markdown";
-  return { title: "This file type isn't supported", text: `Add ${accepted} files.` };
+  const accepted = context.accepted ?? [];
+  if (accepted.length > LISTED_TYPES) {
+    return { title: "This file type isn't supported", text: "Add a file of a type listed under the upload box." };
+  }
+  const list = accepted.length ? accepted.join(", ") : "PDF, text or Markdown";
+  return { title: "This file type isn't supported", text: `Add ${list} files.` };
 }
 
 function tooLarge(problem) {

@@ -38,6 +38,11 @@ test("each reason the server gives has its own title", () => {
 test("types without a reason map by kind, naming limits and waits the server sent", () => {
   assert.equal(explain({ type: `${TAG}payload-too-large`, status: 413, max_bytes: 4 * 1024 * 1024 }).text.includes("4.0 MB"), true);
   assert.equal(explain({ type: `${TAG}unsupported-media-type`, status: 415 }, { accepted: [".pdf", ".txt"] }).text, "Add .pdf, .txt files.");
+  const many = [".pdf", ".txt", ".md", ".docx", ".xlsx", ".pptx", ".odt", ".html", ".wav", ".mp3"];
+  assert.equal(
+    explain({ type: `${TAG}unsupported-media-type`, status: 415 }, { accepted: many }).text,
+    "Add a file of a type listed under the upload box.",
+  );
   assert.equal(explain({ type: `${TAG}unavailable`, status: 503, retry_after_seconds: 10 }).text, "Try again in 10 seconds.");
   assert.match(explain({ type: `${TAG}internal`, status: 500, incident: "ab12cd34" }).text, /ab12cd34/);
   assert.equal(explain({ type: "urn:cogentx:problem:client-network", status: 0 }).title, "Can't reach the server");

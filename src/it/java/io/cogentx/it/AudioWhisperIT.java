@@ -141,7 +141,9 @@ class AudioWhisperIT {
     whisper.mode(WhisperDouble.Mode.DROP);
     HttpResponse<String> r = upload(newSession());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
-    assertThat(Api.json(r).getString("detail")).contains("Whisper server");
+    // the retries of the dropped calls may open the breaker (4 failures of the last 6 calls) before
+    // the last one returns: either way a 503 that says what to do
+    assertThat(Api.json(r).getString("detail")).containsAnyOf("Whisper server", "in a minute");
   }
 
   @Test
