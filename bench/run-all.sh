@@ -3,13 +3,14 @@
 # (docs/benchmarks.md): development sweeps, the fusion choice, then each test side once.
 #   bench/run-all.sh                 every section
 #   bench/run-all.sh retrieval knn   some sections: registry retrieval ingest embedder knn heap pdf jobs search answers
+#                                    audio office stores first-answer soak
 # Needs ../shared/data (or COGENTX_DATA). The search section starts its own server (bench/server.sh) on
 # BENCH_PORT (default 8000). Chunk vectors are cached in bench/target/vector-cache, so a second run does not
 # embed the corpora again. Each line below is also the command to regenerate that one file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sections=("$@")
-[ ${#sections[@]} -gt 0 ] || sections=(registry retrieval ingest embedder knn heap pdf jobs search answers)
+[ ${#sections[@]} -gt 0 ] || sections=(registry retrieval ingest embedder knn heap pdf jobs search answers audio office stores first-answer soak)
 port=${BENCH_PORT:-8000}
 vector_api="-Xmx4g --add-modules jdk.incubator.vector"
 start=$(date +%s)
@@ -94,9 +95,40 @@ section_answers() {
   bench/run.sh AnswerBench --split=test --name=answers-test
 }
 
+section_audio() {
+  # pocketsphinx settings chosen on the development clips (bench/data/dev-audio), the test recordings run once
+  bench/run.sh AudioBench --name=audio
+}
+
+section_office() {
+  bench/run.sh OfficeParseBench "${COGENTX_DATA:-../shared/data}/office" --name=office-parse
+}
+
+section_stores() {
+  # memory, disk and PostgreSQL (Debian's binaries, started by the bench) session stores
+  bench/run.sh StoreBench "${COGENTX_DATA:-../shared/data}" --name=session-stores
+}
+
+section_first_answer() {
+  # the 117-page IRS PDF through a real server, once per embedding model
+  local model
+  for model in all-MiniLM-L6-v2 all-MiniLM-L6-v2-int8 bge-small-en-v1.5-int8; do
+    LLM_BACKEND=extractive EMBEDDING_MODEL_NAME=$model bench/server.sh start "$port"
+    bench/run.sh FirstAnswerBench --url="http://127.0.0.1:$port" --name="first-answer-$model"
+    bench/server.sh stop
+  done
+}
+
+section_soak() {
+  # starts its own server (bench/soak-server.sh) on --port and an Ollama double on the port after it
+  bench/run.sh SoakBench --port=$((port + 10)) --minutes=10 --name=soak
+}
+
 for section in "${sections[@]}"; do
   case "$section" in
-    registry | retrieval | ingest | search | embedder | knn | heap | pdf | jobs | answers) timed "$section" "section_$section" ;;
+    registry | retrieval | ingest | search | embedder | knn | heap | pdf | jobs | answers | audio | office | stores | soak)
+      timed "$section" "section_$section" ;;
+    first-answer) timed "$section" section_first_answer ;;
     *) echo "unknown section: $section" >&2; exit 2 ;;
   esac
 done

@@ -88,7 +88,7 @@ public final class SoakBench {
     int port = a.intOption("port", 20810);
     int clients = a.intOption("clients", 32);
     double minutes = Double.parseDouble(a.option("minutes", "10"));
-    Path data = Path.of(a.option("data", "/work/shared/data"));
+    Path data = BenchArgs.dataDir(a.option("data", null));
     SoakBench bench = new SoakBench(port, data);
     try (OllamaDouble ollama = OllamaDouble.start(port + 1)) {
       ollama.reply("The notes say so [1].").delay(Duration.ofMillis(20));
