@@ -34,9 +34,10 @@ import org.junit.jupiter.api.TestInstance;
  * The office loader as a drop-in (issue 19): a third server runs the WAR built without it (no Tika
  * parsers, no POI), refuses a Word file, then gets the loader's single jar in its plugins directory
  * and a restart, lists the loader from that jar, and reads every file of ../shared/data/office
- * (SOURCES.md, section 4) into one session: each file ends as questions.jsonl says, and every
- * question is answered (extractively: this server has no model) with the expected words in the
- * answer or the passage it cites, cited to the right file at the right slide, sheet or section.
+ * (SOURCES.md, section 4) each into a session of its own: each file ends as questions.jsonl says,
+ * and every question is answered (extractively: this server has no model) with the expected words
+ * in the answer or the passage it cites, cited to the right file at the right slide, sheet or
+ * section.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DropInOfficeIT {
@@ -78,7 +79,10 @@ class DropInOfficeIT {
   private JsonObject pluginsBefore;
   private HttpResponse<String> wordBefore;
   private JsonObject pluginsAfter;
-  private String session;
+
+  /** One session per file, so each question is asked of its own file only. */
+  private final Map<String, String> sessions = new LinkedHashMap<>();
+
   private final Map<String, JsonObject> questions = new LinkedHashMap<>();
   private final Map<String, JsonObject> jobs = new LinkedHashMap<>();
   private final List<String> serverErrors = new ArrayList<>();
@@ -107,16 +111,19 @@ class DropInOfficeIT {
         questions.put(q.getString("file"), q);
       }
     }
-    session = newSession();
     Map<String, String> jobIds = new LinkedHashMap<>();
     for (String file : questions.keySet()) {
+      String session = newSession();
+      sessions.put(file, session);
       HttpResponse<String> accepted = send(upload(session, file, null, "/api/v1/documents"));
       record(file, accepted);
       assertThat(accepted.statusCode()).as(file + ": " + accepted.body()).isEqualTo(202);
       jobIds.put(file, json(accepted).getString("id"));
     }
     for (Map.Entry<String, String> job : jobIds.entrySet()) {
-      jobs.put(job.getKey(), awaitJob(job.getValue(), Duration.ofMinutes(5)));
+      jobs.put(
+          job.getKey(),
+          awaitJob(job.getValue(), sessions.get(job.getKey()), Duration.ofMinutes(5)));
     }
   }
 
@@ -196,7 +203,7 @@ class DropInOfficeIT {
               request("/api/v1/ask")
                   .header("Content-Type", "application/json")
                   .header("Accept", "application/json")
-                  .header(Api.SESSION, session)
+                  .header(Api.SESSION, sessions.get(file))
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
                           "{\"question\": " + Api.quote(q.getString("q")) + "}")));
@@ -297,7 +304,7 @@ class DropInOfficeIT {
     }
   }
 
-  private JsonObject awaitJob(String id, Duration timeout) {
+  private JsonObject awaitJob(String id, String session, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       HttpResponse<String> r = get("/api/v1/jobs/" + id, session);
