@@ -108,12 +108,12 @@ public final class FirstAnswerBench {
     int indexed = 0;
     while (first < 0 || full < 0) {
       double now = (System.nanoTime() - start) / 1e9;
-      if (now > 600) {
-        throw new IllegalStateException("not answered and indexed within 10 minutes");
+      if (now > 300) {
+        throw new IllegalStateException("not answered and indexed within 5 minutes");
       }
       if (first < 0) {
         JsonObject reply = ask(url, session);
-        if (!reply.getBoolean("abstained", true) && reply.getString("answer", "").contains(FACT)) {
+        if (!reply.getBoolean("abstained", true) && holdsTheFact(reply)) {
           first = (System.nanoTime() - start) / 1e9;
         }
       }
@@ -139,6 +139,19 @@ public final class FirstAnswerBench {
             .build(),
         HttpResponse.BodyHandlers.discarding());
     return new double[] {first, full, indexed};
+  }
+
+  /**
+   * Whether an answer gives the fact: in its text, or in a passage it cites (an extractive answer may
+   * quote the sentence before the one with the figure, citing the passage that holds it).
+   */
+  static boolean holdsTheFact(JsonObject reply) {
+    if (reply.getString("answer", "").contains(FACT)) {
+      return true;
+    }
+    return reply.containsKey("citations")
+        && reply.getJsonArray("citations").getValuesAs(JsonObject.class).stream()
+            .anyMatch(c -> c.getString("text", "").contains(FACT));
   }
 
   private static JsonObject ask(String url, String session) throws Exception {
