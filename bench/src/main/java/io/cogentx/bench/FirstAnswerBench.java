@@ -142,8 +142,8 @@ public final class FirstAnswerBench {
   }
 
   /**
-   * Whether an answer gives the fact: in its text, or in a passage it cites (an extractive answer may
-   * quote the sentence before the one with the figure, citing the passage that holds it).
+   * Whether an answer gives the fact: in its text, or in a passage it cites (an extractive answer
+   * may quote the sentence before the one with the figure, citing the passage that holds it).
    */
   static boolean holdsTheFact(JsonObject reply) {
     if (reply.getString("answer", "").contains(FACT)) {
