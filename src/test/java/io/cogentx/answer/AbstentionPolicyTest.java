@@ -14,7 +14,7 @@ class AbstentionPolicyTest {
 
   private static ScoredChunk hit(String text, float score) {
     return new ScoredChunk(
-        new Chunk("d", "Lighthouses", 0, text, 0, text.length(), null, null, null), score);
+        new Chunk("d", "Lighthouses", 0, text, 0, text.length(), null, null, null, null), score);
   }
 
   /** A session of {@code chunks} chunks in which each word is held by the given number of them. */

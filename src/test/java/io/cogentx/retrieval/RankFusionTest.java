@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class RankFusionTest {
 
   private static Chunk chunk(String name) {
-    return new Chunk("doc", null, name.charAt(0) - 'a', name, 0, name.length(), null, null, null);
+    return new Chunk(
+        "doc", null, name.charAt(0) - 'a', name, 0, name.length(), null, null, null, null);
   }
 
   /** Hits named by letter, best first, with descending scores starting at {@code top}. */

@@ -443,7 +443,8 @@ public final class AnswerBench {
                     c.endOffset(),
                     c.page(),
                     c.startSeconds(),
-                    c.endSeconds()));
+                    c.endSeconds(),
+                    null));
       }
       float[][] v = new float[part.size()][];
       System.arraycopy(corpus.vectors(), 0, v, 0, v.length);

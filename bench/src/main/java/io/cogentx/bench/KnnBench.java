@@ -310,7 +310,7 @@ public final class KnnBench {
   private static Chunk chunk(Corpus corpus, int i) {
     String text = corpus.texts()[i];
     return new Chunk(
-        "d" + i / DOC_SIZE, "t", i % DOC_SIZE, text, 0, text.length(), null, null, null);
+        "d" + i / DOC_SIZE, "t", i % DOC_SIZE, text, 0, text.length(), null, null, null, null);
   }
 
   /**

@@ -387,6 +387,7 @@ public final class StoreBench {
                 10,
                 null,
                 null,
+                null,
                 null));
         for (int d = 0; d < dimension; d++) {
           vectors[i][d] = (float) RANDOM.nextGaussian();

@@ -98,6 +98,6 @@ class DocumentSearchTest {
   }
 
   private static Chunk chunk(String document, int position, String text) {
-    return new Chunk(document, document, position, text, 0, text.length(), null, null, null);
+    return new Chunk(document, document, position, text, 0, text.length(), null, null, null, null);
   }
 }

@@ -114,6 +114,6 @@ class RankingMetricsTest {
 
   private static ScoredChunk hit(String document, int position, double score) {
     return new ScoredChunk(
-        new Chunk(document, "t", position, "text", 0, 4, null, null, null), (float) score);
+        new Chunk(document, "t", position, "text", 0, 4, null, null, null, null), (float) score);
   }
 }

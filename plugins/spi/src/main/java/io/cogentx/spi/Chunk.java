@@ -37,30 +37,6 @@ public record Chunk(
     }
   }
 
-  /** A chunk without a location (the form before locations existed). */
-  public Chunk(
-      String documentId,
-      String title,
-      int position,
-      String text,
-      int startOffset,
-      int endOffset,
-      Integer page,
-      Double startSeconds,
-      Double endSeconds) {
-    this(
-        documentId,
-        title,
-        position,
-        text,
-        startOffset,
-        endOffset,
-        page,
-        startSeconds,
-        endSeconds,
-        null);
-  }
-
   /** The same chunk under another document title. */
   public Chunk withTitle(String newTitle) {
     return new Chunk(

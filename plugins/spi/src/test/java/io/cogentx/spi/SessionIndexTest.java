@@ -61,7 +61,7 @@ class SessionIndexTest {
   }
 
   private static Chunk chunk(String text) {
-    return new Chunk("d", null, 0, text, 0, text.length(), null, null, null);
+    return new Chunk("d", null, 0, text, 0, text.length(), null, null, null, null);
   }
 
   @Test

@@ -130,9 +130,9 @@ public abstract class SessionIndexContract {
 
   @Test
   void listsEveryChunkHeldWithItsUnitVectorAndCountsADocumentsChunks() throws Exception {
-    Chunk a0 = new Chunk("a", "A", 0, "first of a", 0, 10, 3, null, null);
+    Chunk a0 = new Chunk("a", "A", 0, "first of a", 0, 10, 3, null, null, null);
     Chunk a1 = chunk("a", 1, "second of a");
-    Chunk b0 = new Chunk("b", null, 0, "only b", 0, 6, null, 1.5, 2.5);
+    Chunk b0 = new Chunk("b", null, 0, "only b", 0, 6, null, 1.5, 2.5, null);
     float[] scaled = nearAxis(DIM, 3, 0.2f).clone();
     for (int i = 0; i < DIM; i++) {
       scaled[i] *= 3;
@@ -258,8 +258,9 @@ public abstract class SessionIndexContract {
 
   @Test
   void searchesReturnEveryChunkFieldAsAdded() throws Exception {
-    Chunk audio = new Chunk("rec-1", "Interview", 4, "spoken words", 100, 112, null, 12.5, 14.0);
-    Chunk pdf = new Chunk("pdf-1", null, 0, "printed words", 0, 13, 7, null, null);
+    Chunk audio =
+        new Chunk("rec-1", "Interview", 4, "spoken words", 100, 112, null, 12.5, 14.0, null);
+    Chunk pdf = new Chunk("pdf-1", null, 0, "printed words", 0, 13, 7, null, null, null);
     index.add(List.of(audio, pdf), new float[][] {nearAxis(DIM, 0, 0), nearAxis(DIM, 8, 0)});
 
     assertThat(index.keywordSearch("spoken", 1).get(0).chunk()).isEqualTo(audio);
@@ -497,7 +498,7 @@ public abstract class SessionIndexContract {
   }
 
   public static Chunk chunk(String doc, int position, String text) {
-    return new Chunk(doc, "Title " + doc, position, text, 0, text.length(), 1, null, null);
+    return new Chunk(doc, "Title " + doc, position, text, 0, text.length(), 1, null, null, null);
   }
 
   protected static float[][] vectors(int n) {

@@ -27,7 +27,7 @@ class ChunkCodecTest {
 
   @Test
   void roundTripsAbsentOptionalFields() throws Exception {
-    Chunk chunk = new Chunk("d", null, 0, "", 0, 0, null, null, null);
+    Chunk chunk = new Chunk("d", null, 0, "", 0, 0, null, null, null, null);
 
     assertThat(ChunkCodec.decode(ChunkCodec.encode(chunk))).isEqualTo(chunk);
   }
@@ -48,13 +48,13 @@ class ChunkCodecTest {
     out.writeString("text");
 
     assertThat(ChunkCodec.decode(new org.apache.lucene.util.BytesRef(out.toArrayCopy())))
-        .isEqualTo(new Chunk("d", "T", 3, "text", 10, 14, 2, null, null));
+        .isEqualTo(new Chunk("d", "T", 3, "text", 10, 14, 2, null, null, null));
   }
 
   @Test
   void storesLittleMoreThanTheText() throws Exception {
     String text = "x".repeat(1000);
-    Chunk chunk = new Chunk("document-1", "A title", 12, text, 12_000, 13_000, 4, null, null);
+    Chunk chunk = new Chunk("document-1", "A title", 12, text, 12_000, 13_000, 4, null, null, null);
 
     assertThat(ChunkCodec.encode(chunk).length).isLessThan(text.length() + 40);
   }

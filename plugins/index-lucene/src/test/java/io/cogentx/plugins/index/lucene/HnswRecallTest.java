@@ -35,7 +35,7 @@ class HnswRecallTest {
       for (int start = 0; start < N; start += 500) {
         List<Chunk> batch = new ArrayList<>();
         for (int i = start; i < start + 500; i++) {
-          batch.add(new Chunk("d" + i / 100, null, i, "t", 0, 1, null, null, null));
+          batch.add(new Chunk("d" + i / 100, null, i, "t", 0, 1, null, null, null, null));
         }
         index.add(batch, Arrays.copyOfRange(data, start, start + 500));
       }

@@ -22,8 +22,8 @@ class LuceneDiskIndexTest {
 
   @Test
   void reopensAnIndexWithItsChunksAndSearches() throws Exception {
-    Chunk a = new Chunk("a", "First", 0, "persistent aardvark", 0, 19, 2, null, null);
-    Chunk b = new Chunk("b", "Second", 3, "volatile badger", 40, 55, null, 1.0, 2.5);
+    Chunk a = new Chunk("a", "First", 0, "persistent aardvark", 0, 19, 2, null, null, null);
+    Chunk b = new Chunk("b", "Second", 3, "volatile badger", 40, 55, null, 1.0, 2.5, null);
     try (SessionIndex index = backend.open(new IndexSpec("model", DIM, dir))) {
       index.add(List.of(a), new float[][] {nearAxis(DIM, 0, 0)});
       index.add(List.of(b), new float[][] {nearAxis(DIM, 4, 0)});
@@ -35,7 +35,7 @@ class LuceneDiskIndexTest {
       assertThat(index.vectorSearch(nearAxis(DIM, 4, 0), 1).get(0).chunk()).isEqualTo(b);
       assertThat(index.deleteDocument("a")).isEqualTo(1);
       index.add(
-          List.of(new Chunk("c", null, 0, "added later", 0, 11, null, null, null)),
+          List.of(new Chunk("c", null, 0, "added later", 0, 11, null, null, null, null)),
           new float[][] {nearAxis(DIM, 6, 0)});
     }
 

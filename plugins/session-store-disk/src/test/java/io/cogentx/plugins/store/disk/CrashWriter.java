@@ -73,7 +73,8 @@ public final class CrashWriter {
     List<Chunk> chunks = new ArrayList<>();
     float[][] vectors = new float[n][DIM];
     for (int i = 0; i < n; i++) {
-      chunks.add(new Chunk(id, "Doc " + id, i, "text " + i + " of " + id, i, i + 1, i, null, null));
+      chunks.add(
+          new Chunk(id, "Doc " + id, i, "text " + i + " of " + id, i, i + 1, i, null, null, null));
       for (int d = 0; d < DIM; d++) {
         vectors[i][d] = r.nextFloat();
       }
