@@ -1,6 +1,13 @@
 package io.cogentx.bench;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,72 +62,51 @@ final class BenchResult {
     Path dir = Path.of(System.getProperty("bench.results", "bench/results"));
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve(name + ".json"), toJson(all, "") + "\n");
+      Files.writeString(dir.resolve(name + ".json"), toJson(all) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     System.out.println(name + ": " + summary);
   }
 
-  static String toJson(Object value, String indent) {
-    String inner = indent + "  ";
-    if (value instanceof Map<?, ?> map) {
-      if (map.isEmpty()) {
-        return "{}";
-      }
-      StringBuilder sb = new StringBuilder("{\n");
-      int i = 0;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        sb.append(inner).append(string(String.valueOf(e.getKey()))).append(": ");
-        sb.append(toJson(e.getValue(), inner));
-        sb.append(++i < map.size() ? ",\n" : "\n");
-      }
-      return sb.append(indent).append('}').toString();
+  /** {@code value} as pretty-printed JSON; NaN and infinities become {@code null}. */
+  static String toJson(Object value) {
+    StringWriter out = new StringWriter();
+    try (JsonWriter writer =
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+      writer.write(json(value));
     }
-    if (value instanceof Collection<?> list) {
-      if (list.isEmpty()) {
-        return "[]";
-      }
-      StringBuilder sb = new StringBuilder("[\n");
-      int i = 0;
-      for (Object item : list) {
-        sb.append(inner).append(toJson(item, inner));
-        sb.append(++i < list.size() ? ",\n" : "\n");
-      }
-      return sb.append(indent).append(']').toString();
-    }
-    if (value instanceof double[] numbers) {
-      return toJson(Arrays.stream(numbers).boxed().toList(), indent);
-    }
-    if (value instanceof Double d && (d.isNaN() || d.isInfinite())
-        || value instanceof Float f && (f.isNaN() || f.isInfinite())
-        || value == null) {
-      return "null";
-    }
-    if (value instanceof Number || value instanceof Boolean) {
-      return value.toString();
-    }
-    return string(String.valueOf(value));
+    return out.toString().strip();
   }
 
-  private static String string(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
+  private static JsonValue json(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      JsonObjectBuilder object = Json.createObjectBuilder();
+      map.forEach((k, v) -> object.add(String.valueOf(k), json(v)));
+      return object.build();
     }
-    return sb.append('"').toString();
+    if (value instanceof Collection<?> list) {
+      JsonArrayBuilder array = Json.createArrayBuilder();
+      list.forEach(item -> array.add(json(item)));
+      return array.build();
+    }
+    if (value instanceof double[] numbers) {
+      return json(Arrays.stream(numbers).boxed().toList());
+    }
+    if (value == null
+        || value instanceof Double d && (d.isNaN() || d.isInfinite())
+        || value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+      return JsonValue.NULL;
+    }
+    if (value instanceof Boolean b) {
+      return b ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return Json.createValue(((Number) value).longValue());
+    }
+    if (value instanceof Number n) {
+      return Json.createValue(n.doubleValue());
+    }
+    return Json.createValue(String.valueOf(value));
   }
 }
