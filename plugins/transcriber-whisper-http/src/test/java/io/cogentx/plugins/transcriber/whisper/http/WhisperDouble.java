@@ -345,23 +345,9 @@ public final class WhisperDouble implements AutoCloseable {
     }
   }
 
+  /** {@code s} as a JSON string literal, quoted and escaped (JSON-P). */
   private static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return jakarta.json.Json.createValue(s).toString();
   }
 
   private static void pause(Duration d) {
