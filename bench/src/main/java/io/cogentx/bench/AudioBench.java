@@ -326,7 +326,7 @@ public final class AudioBench {
                 new Loaders.Choice(new Loaders.Named("audio", loader), "audio/vnd.wave"),
                 null,
                 Map.of());
-        long idle = usedAfterGc();
+        long idle = HeapProbe.usedAfterGc();
         AtomicLong peakUsed = new AtomicLong(idle);
         AtomicLong peakLive = new AtomicLong(idle);
         Thread sampler =
@@ -340,7 +340,7 @@ public final class AudioBench {
                             ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
                             Math::max);
                         if (++n % 2000 == 0) { // every ~2 s: what is alive
-                          peakLive.accumulateAndGet(usedAfterGc(), Math::max);
+                          peakLive.accumulateAndGet(HeapProbe.usedAfterGc(), Math::max);
                         }
                         try {
                           Thread.sleep(1);
@@ -366,13 +366,6 @@ public final class AudioBench {
         return m;
       }
     }
-  }
-
-  private static long usedAfterGc() {
-    for (int i = 0; i < 2; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** An engine that hears nothing: the loader decodes and cuts, and that is all that is timed. */

@@ -182,46 +182,21 @@ public final class OfficeParseBench {
   record Heap(long idleMb, long peakUsedDeltaMb, long peakLiveDeltaMb) {}
 
   private static Heap heapWhileLoading(DocumentLoader loader, List<Path> files) throws Exception {
-    long idle = usedAfterGc();
-    AtomicLong peakUsed = new AtomicLong(idle);
-    AtomicLong peakLive = new AtomicLong(idle);
-    AtomicLong segments = new AtomicLong();
-    Thread sampler =
-        Thread.ofPlatform()
-            .daemon()
-            .start(
-                () -> {
-                  while (!Thread.currentThread().isInterrupted()) {
-                    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                    peakUsed.accumulateAndGet(used, Math::max);
-                    try {
-                      Thread.sleep(1);
-                    } catch (InterruptedException e) {
-                      return;
-                    }
-                  }
-                });
-    for (Path f : files) {
-      loader.load(
-          request(f),
-          s -> {
-            if (segments.incrementAndGet() % 100 == 0) {
-              peakLive.accumulateAndGet(usedAfterGc(), Math::max);
-            }
-          },
-          Progress.NONE);
+    HeapProbe heap = new HeapProbe();
+    try (heap) {
+      AtomicLong segments = new AtomicLong();
+      for (Path f : files) {
+        loader.load(
+            request(f),
+            s -> {
+              if (segments.incrementAndGet() % 100 == 0) {
+                heap.sampleLive();
+              }
+            },
+            Progress.NONE);
+      }
     }
-    sampler.interrupt();
-    sampler.join();
-    long mb = 1 << 20;
-    return new Heap(idle / mb, (peakUsed.get() - idle) / mb, (peakLive.get() - idle) / mb);
-  }
-
-  private static long usedAfterGc() {
-    for (int i = 0; i < 2; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return new Heap(heap.idleMb(), heap.peakUsedDeltaMb(), heap.peakLiveDeltaMb());
   }
 
   /** The size in MB of the file in {@code dir} whose name ends with {@code suffix}, or -1. */

@@ -7,7 +7,6 @@ import io.cogentx.spi.Progress;
 import io.cogentx.spi.Segment;
 import io.cogentx.spi.SegmentSink;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -360,42 +359,17 @@ public final class PdfExtractBench {
    * measured by a full collection after every tenth page while the document is open.
    */
   private static Heap heapWhileLoading(DocumentLoader loader, Path file) throws Exception {
-    long idle = usedAfterGc();
-    AtomicLong peakUsed = new AtomicLong(idle);
-    AtomicLong peakLive = new AtomicLong(idle);
-    Thread sampler =
-        Thread.ofPlatform()
-            .daemon()
-            .start(
-                () -> {
-                  while (!Thread.currentThread().isInterrupted()) {
-                    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                    peakUsed.accumulateAndGet(used, Math::max);
-                    try {
-                      Thread.sleep(1);
-                    } catch (InterruptedException e) {
-                      return;
-                    }
-                  }
-                });
-    SegmentSink sink =
-        segment -> {
-          if (segment.page() % 10 == 0) {
-            peakLive.accumulateAndGet(usedAfterGc(), Math::max);
-          }
-        };
-    loader.load(request(file), sink, Progress.NONE);
-    sampler.interrupt();
-    sampler.join();
-    long mb = 1 << 20;
-    return new Heap(idle / mb, (peakUsed.get() - idle) / mb, (peakLive.get() - idle) / mb);
-  }
-
-  private static long usedAfterGc() {
-    for (int i = 0; i < 2; i++) {
-      System.gc();
+    HeapProbe heap = new HeapProbe();
+    try (heap) {
+      SegmentSink sink =
+          segment -> {
+            if (segment.page() % 10 == 0) {
+              heap.sampleLive();
+            }
+          };
+      loader.load(request(file), sink, Progress.NONE);
     }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return new Heap(heap.idleMb(), heap.peakUsedDeltaMb(), heap.peakLiveDeltaMb());
   }
 
   static double cer(String hypothesis, String reference) {
