@@ -4,12 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cogentx.plugins.generator.ollama.OllamaDouble;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -203,7 +199,7 @@ class DockerStackIT {
     // only the API is proxied: health and metrics stay on the backend's own port
     assertThat(get("/health/ready", null).statusCode()).isEqualTo(404);
     assertThat(backend("/health/ready").statusCode()).isEqualTo(200);
-    assertThat(json(backend("/health/ready")).toString())
+    assertThat(Api.json(backend("/health/ready")).toString())
         .as("the backend reaches the Ollama double on the host")
         .containsPattern("reachable\":\"?true");
   }
@@ -274,13 +270,13 @@ class DockerStackIT {
     assertThat(bob.find("#fact-documents").getText()).isEqualTo("0");
     assertThat(bob.findAll(".document")).isEmpty();
     JsonObject search =
-        json(
+        Api.json(
             postJson(
                 "/api/v1/search",
                 bob.sessionId(),
                 "{\"query\": \"LinnSequencer sequences tracks\", \"k\": 5}"));
     assertThat(search.getJsonArray("results")).isEmpty();
-    assertThat(json(get("/api/v1/documents", alice.sessionId())).getInt("total_documents"))
+    assertThat(Api.json(get("/api/v1/documents", alice.sessionId())).getInt("total_documents"))
         .isEqualTo(2);
   }
 
@@ -294,7 +290,7 @@ class DockerStackIT {
 
     alice.until().until(d -> !aliceFirstSession.equals(alice.sessionId()));
     alice.until().until(ExpectedConditions.textToBe(By.id("fact-documents"), "0"));
-    assertThat(json(get("/api/v1/documents", aliceFirstSession)).getInt("total_documents"))
+    assertThat(Api.json(get("/api/v1/documents", aliceFirstSession)).getInt("total_documents"))
         .isZero();
   }
 
@@ -318,13 +314,13 @@ class DockerStackIT {
     awaitOk("/api/v1/plugins", START_TIMEOUT);
     MEASURED.put("restart_seconds", seconds(Duration.between(restart, Instant.now())));
 
-    assertThat(json(get("/api/v1/plugins", null)).getJsonArray("plugin_jars").toString())
+    assertThat(Api.json(get("/api/v1/plugins", null)).getJsonArray("plugin_jars").toString())
         .contains("cogentx-loader-subtitles.jar");
     assertThat(loaderNames()).contains("subtitles");
     // the plugin's own code reads the file: the cue is found with its time
     String session = UUID.randomUUID().toString();
     HttpResponse<String> upload =
-        send(
+        Api.send(
             new Multipart()
                 .file("file", "lecture.srt", "application/x-subrip", SRT.getBytes(UTF_8))
                 .postTo(
@@ -332,7 +328,7 @@ class DockerStackIT {
                         .timeout(Duration.ofMinutes(2)),
                     session));
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
-    assertThat(json(upload).getString("loader")).isEqualTo("subtitles");
+    assertThat(Api.json(upload).getString("loader")).isEqualTo("subtitles");
     JsonObject hit =
         searchHit(session, "since when does La Rance produce electricity", "since 1966");
     assertThat(hit.getJsonNumber("start_seconds").doubleValue()).as("cited by time").isEqualTo(1.0);
@@ -364,7 +360,7 @@ class DockerStackIT {
       """;
 
   private static List<String> loaderNames() {
-    return json(get("/api/v1/plugins", null))
+    return Api.json(get("/api/v1/plugins", null))
         .getJsonObject("kinds")
         .getJsonArray("loaders")
         .getValuesAs(JsonObject.class)
@@ -403,7 +399,8 @@ class DockerStackIT {
             session,
             "{\"query\": " + Api.quote(query) + ", \"k\": 5, \"mode\": \"hybrid\"}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    List<JsonObject> hits = json(response).getJsonArray("results").getValuesAs(JsonObject.class);
+    List<JsonObject> hits =
+        Api.json(response).getJsonArray("results").getValuesAs(JsonObject.class);
     return hits.stream()
         .filter(h -> h.getString("text").contains(mustContain))
         .findFirst()
@@ -441,7 +438,7 @@ class DockerStackIT {
 
   /** A request to the backend's own published port (operators' endpoints). */
   private static HttpResponse<String> backend(String path) {
-    return send(
+    return Api.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + BACKEND_PORT + path))
             .timeout(Duration.ofSeconds(30)));
   }
@@ -452,33 +449,16 @@ class DockerStackIT {
     if (session != null) {
       r.header(Api.SESSION, session);
     }
-    return send(r);
+    return Api.send(r);
   }
 
   private static HttpResponse<String> postJson(String path, String session, String body) {
-    return send(
+    return Api.send(
         HttpRequest.newBuilder(URI.create(FRONT + path))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .header(Api.SESSION, session)
             .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonObject json(HttpResponse<String> response) {
-    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-      return reader.readObject();
-    }
   }
 
   /** The 1-minute load average (Linux), or -1. */

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -81,9 +80,6 @@ class DropInOfficeIT {
   private static final java.util.Set<String> EXTRACTIVE_MISSES =
       java.util.Set.of("email-with-text-attachment.eml");
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private JsonObject pluginsBefore;
   private HttpResponse<String> wordBefore;
   private JsonObject pluginsAfter;
@@ -99,10 +95,10 @@ class DropInOfficeIT {
   void dropTheLoaderInAndReadEveryFile() throws Exception {
     assumeThat(DATA).as("shared/data/office").isPresent();
     awaitReady(Duration.ofMinutes(3));
-    pluginsBefore = json(get("/api/v1/plugins", null));
+    pluginsBefore = Api.json(get("/api/v1/plugins", null));
     String probe = newSession();
     wordBefore =
-        send(
+        Api.send(
             upload(
                 probe, "summer-activities-duck-table.docx", null, "/api/v1/documents?wait=true"));
 
@@ -111,7 +107,7 @@ class DropInOfficeIT {
     server("stop");
     server("start");
     awaitReady(Duration.ofMinutes(3));
-    pluginsAfter = json(get("/api/v1/plugins", null));
+    pluginsAfter = Api.json(get("/api/v1/plugins", null));
 
     for (String line : Files.readAllLines(DATA.get().resolve("questions.jsonl"))) {
       if (!line.isBlank()) {
@@ -123,10 +119,10 @@ class DropInOfficeIT {
     for (String file : questions.keySet()) {
       String session = newSession();
       sessions.put(file, session);
-      HttpResponse<String> accepted = send(upload(session, file, null, "/api/v1/documents"));
+      HttpResponse<String> accepted = Api.send(upload(session, file, null, "/api/v1/documents"));
       record(file, accepted);
       assertThat(accepted.statusCode()).as(file + ": " + accepted.body()).isEqualTo(202);
-      jobIds.put(file, json(accepted).getString("id"));
+      jobIds.put(file, Api.json(accepted).getString("id"));
     }
     for (Map.Entry<String, String> job : jobIds.entrySet()) {
       jobs.put(
@@ -207,7 +203,7 @@ class DropInOfficeIT {
       String file = entry.getKey();
       String documentId = jobs.get(file).getJsonObject("document").getString("id");
       HttpResponse<String> response =
-          send(
+          Api.send(
               request("/api/v1/ask")
                   .header("Content-Type", "application/json")
                   .header("Accept", "application/json")
@@ -216,7 +212,7 @@ class DropInOfficeIT {
                       HttpRequest.BodyPublishers.ofString(
                           "{\"question\": " + Api.quote(q.getString("q")) + "}")));
       record("ask " + file, response);
-      JsonObject reply = json(response);
+      JsonObject reply = Api.json(response);
       List<String> answers =
           q.getJsonArray("a").getValuesAs(v -> ((jakarta.json.JsonString) v).getString());
       List<JsonObject> cited = reply.getJsonArray("citations").getValuesAs(JsonObject.class);
@@ -271,14 +267,14 @@ class DropInOfficeIT {
   @Test
   void theRightPasswordOpensAProtectedWordFile() {
     HttpResponse<String> opened =
-        send(
+        Api.send(
             upload(
                 newSession(),
                 "ENCRYPTED-word-password-tika.docx",
                 "tika",
                 "/api/v1/documents?wait=true"));
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-    assertThat(json(opened).getString("loader")).isEqualTo("office");
+    assertThat(Api.json(opened).getString("loader")).isEqualTo("office");
   }
 
   // --- the third server ---
@@ -330,7 +326,7 @@ class DropInOfficeIT {
     while (true) {
       HttpResponse<String> r = get("/api/v1/jobs/" + id, session);
       record("job " + id, r);
-      JsonObject job = json(r);
+      JsonObject job = Api.json(r);
       String state = job.getString("state");
       if (!state.equals("queued") && !state.equals("running")) {
         return job;
@@ -371,22 +367,7 @@ class DropInOfficeIT {
     if (session != null) {
       r.header(Api.SESSION, session);
     }
-    return send(r);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonObject json(HttpResponse<String> response) {
-    return parse(response.body());
+    return Api.send(r);
   }
 
   private static JsonObject parse(String text) {
