@@ -12,7 +12,7 @@ shift
 # The command as typed, with the settings that change what is measured, for the results file.
 command=""
 for v in BENCH_JAVA_OPTS PDF_EXTRACT_THREADS VECTOR_BACKEND EMBEDDING_MODEL_NAME EMBEDDING_THREADS \
-  EMBEDDING_WORKERS EMBEDDING_BATCH_SIZE; do
+  EMBEDDING_WORKERS EMBEDDING_BATCH_SIZE EMBEDDING_QUERY_ENCODER; do
   if [ -n "${!v:-}" ]; then command+="$v=$(printf '%q' "${!v}") "; fi
 done
 command+="bench/run.sh $(printf '%q' "$name")"

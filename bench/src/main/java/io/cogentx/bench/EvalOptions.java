@@ -31,6 +31,9 @@ import java.util.Set;
  *   <li>{@code --name=NAME}: results file name (default the benchmark's, e.g. {@code scifact-dev},
  *       {@code scifact-dev-sweep}, {@code scifact-test})
  *   <li>{@code --questions=N}, {@code --seed=S}: SQuAD question sample (default all questions)
+ *   <li>{@code --query-encoder=model|int8}: the embedders' {@code EMBEDDING_QUERY_ENCODER} (default
+ *       what the server ships): {@code int8} embeds the queries of a full-precision model with its
+ *       int8 sibling
  * </ul>
  */
 final class EvalOptions {
@@ -58,7 +61,8 @@ final class EvalOptions {
           "vector-cache",
           "name",
           "questions",
-          "seed");
+          "seed",
+          "query-encoder");
 
   private final Map<String, String> flags = new LinkedHashMap<>();
 
@@ -124,6 +128,13 @@ final class EvalOptions {
                   default -> s;
                 })
         .toList();
+  }
+
+  /** The embedders' settings given on the command line (EMBEDDING_QUERY_ENCODER). */
+  Map<String, String> embedderSettings() {
+    return flags.containsKey("query-encoder")
+        ? Map.of("EMBEDDING_QUERY_ENCODER", flags.get("query-encoder"))
+        : Map.of();
   }
 
   FusionSettings fusion() {

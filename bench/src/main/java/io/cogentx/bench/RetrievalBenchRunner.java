@@ -79,7 +79,7 @@ final class RetrievalBenchRunner {
     long loadStart = System.nanoTime();
     try (FairEmbedder embedder =
         new FairEmbedder(
-            provider.create(PluginContext.of(Map.of())),
+            provider.create(PluginContext.of(options.embedderSettings())),
             EMBEDDING_CONCURRENCY,
             EMBEDDING_BATCH,
             EMBEDDING_QUEUE)) {

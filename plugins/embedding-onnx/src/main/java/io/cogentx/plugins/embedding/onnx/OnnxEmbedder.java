@@ -14,8 +14,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Sentence embeddings of one {@link OnnxModel}, in process: tokenise (truncating at the model's
  * longest input), sort the texts of a call by length, run batches through ONNX Runtime, pool (mean
  * or [CLS], as the model wants) and L2-normalise. Queries get the model's query instruction first,
- * passages nothing. Thread-safe; {@link #close()} waits for running calls and then frees the native
- * model.
+ * passages nothing; with {@code EMBEDDING_QUERY_ENCODER=int8} a full-precision model embeds queries
+ * with its int8 sibling, the vectors staying in the same space. Thread-safe; {@link #close()} waits
+ * for running calls and then frees the native model.
  */
 public final class OnnxEmbedder implements Embedder {
 
@@ -25,6 +26,7 @@ public final class OnnxEmbedder implements Embedder {
   private final EmbeddingSettings settings;
   private final WordPieceTokenizer tokenizer;
   private final OnnxEncoder encoder;
+  private final Encoder queries;
   private final BatchRunner runner;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
@@ -33,11 +35,13 @@ public final class OnnxEmbedder implements Embedder {
       OnnxModel model,
       EmbeddingSettings settings,
       WordPieceTokenizer tokenizer,
-      OnnxEncoder encoder) {
+      OnnxEncoder encoder,
+      Encoder queries) {
     this.model = model;
     this.settings = settings;
     this.tokenizer = tokenizer;
     this.encoder = encoder;
+    this.queries = queries;
     this.runner =
         new BatchRunner(settings.workers(), "embed-" + model.name().toLowerCase(Locale.ROOT));
   }
@@ -47,24 +51,52 @@ public final class OnnxEmbedder implements Embedder {
       throws IOException, OrtException {
     long start = System.nanoTime();
     DjlOffline.prepare(settings.nativeCacheDir());
-    WordPieceTokenizer tokenizer =
-        WordPieceTokenizer.load(model.tokenizerResource(), model.maxTokens());
-    OnnxEncoder encoder;
-    try {
-      encoder = OnnxEncoder.load(model.modelResource(), model.pooling(), settings.intraOpThreads());
-    } catch (IOException | OrtException | RuntimeException e) {
-      tokenizer.close();
-      throw e;
+    Encoder passages = Encoder.load(model, settings);
+    Encoder queries = passages;
+    OnnxModel queryModel =
+        settings.queryEncoder() == EmbeddingSettings.QueryEncoder.INT8 ? model.quantised() : model;
+    if (queryModel != model) {
+      try {
+        queries = Encoder.load(queryModel, settings);
+      } catch (IOException | OrtException | RuntimeException e) {
+        passages.close();
+        throw e;
+      }
     }
     LOG.log(
         Level.INFO,
-        "Loaded {0} in {1} ms ({2} intra-op thread(s), batches of {3}, {4} worker(s))",
+        "Loaded {0} in {1} ms ({2} intra-op thread(s), batches of {3}, {4} worker(s), queries by"
+            + " {5})",
         model.modelName(),
         (System.nanoTime() - start) / 1_000_000,
         settings.intraOpThreads(),
         settings.batchSize(),
-        settings.workers());
-    return new OnnxEmbedder(model, settings, tokenizer, encoder);
+        settings.workers(),
+        queryModel.modelName());
+    return new OnnxEmbedder(model, settings, passages.tokenizer(), passages.encoder(), queries);
+  }
+
+  /** A tokenizer and the ONNX session it feeds. */
+  private record Encoder(WordPieceTokenizer tokenizer, OnnxEncoder encoder) {
+
+    static Encoder load(OnnxModel model, EmbeddingSettings settings)
+        throws IOException, OrtException {
+      WordPieceTokenizer tokenizer =
+          WordPieceTokenizer.load(model.tokenizerResource(), model.maxTokens());
+      try {
+        return new Encoder(
+            tokenizer,
+            OnnxEncoder.load(model.modelResource(), model.pooling(), settings.intraOpThreads()));
+      } catch (IOException | OrtException | RuntimeException e) {
+        tokenizer.close();
+        throw e;
+      }
+    }
+
+    void close() throws OrtException {
+      tokenizer.close();
+      encoder.close();
+    }
   }
 
   @Override
@@ -121,11 +153,23 @@ public final class OnnxEmbedder implements Embedder {
     }
   }
 
-  /** The query with the model's query instruction before it (BGE), embedded alone. */
+  /**
+   * The query with the model's query instruction before it (BGE), embedded alone on the calling
+   * thread, by the query encoder.
+   */
   @Override
   public float[] embedQuery(String query) {
     Objects.requireNonNull(query, "query");
-    return embed(List.of(model.queryPrefix() + query))[0];
+    lifecycle.readLock().lock();
+    try {
+      requireOpen();
+      long[][] ids = queries.tokenizer().encode(List.of(model.queryPrefix() + query));
+      return queries.encoder().embed(ids, new int[] {0})[0];
+    } catch (OrtException e) {
+      throw new EmbeddingException("Embedding the query failed: " + e.getMessage(), e);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
   }
 
   private void requireOpen() {
@@ -145,6 +189,9 @@ public final class OnnxEmbedder implements Embedder {
       runner.close();
       tokenizer.close();
       encoder.close();
+      if (queries.encoder() != encoder) {
+        queries.close();
+      }
     } catch (OrtException e) {
       LOG.log(Level.WARNING, "Closing the ONNX session failed", e);
     } finally {

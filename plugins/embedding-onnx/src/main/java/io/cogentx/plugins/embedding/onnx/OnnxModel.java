@@ -128,6 +128,18 @@ public enum OnnxModel {
   }
 
   /**
+   * The same model dynamically quantised to int8 (the model itself if it already is): used to embed
+   * queries when {@code EMBEDDING_QUERY_ENCODER=int8}.
+   */
+  public OnnxModel quantised() {
+    return switch (this) {
+      case ALL_MINILM_L6_V2 -> ALL_MINILM_L6_V2_INT8;
+      case BGE_SMALL_EN_V15 -> BGE_SMALL_EN_V15_INT8;
+      case ALL_MINILM_L6_V2_INT8, BGE_SMALL_EN_V15_INT8 -> this;
+    };
+  }
+
+  /**
    * Texts per inference when {@code EMBEDDING_BATCH_SIZE} is not set; measured with the test class
    * {@code bench.EmbedderThroughputBench}.
    */

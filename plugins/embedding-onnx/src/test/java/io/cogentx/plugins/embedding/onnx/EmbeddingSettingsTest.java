@@ -33,10 +33,34 @@ class EmbeddingSettingsTest {
                     "EMBEDDING_THREADS", "3",
                     "EMBEDDING_BATCH_SIZE", " 8 ",
                     "EMBEDDING_WORKERS", "1",
-                    "DJL_CACHE_DIR", "/var/cache/djl")),
+                    "DJL_CACHE_DIR", "/var/cache/djl",
+                    "EMBEDDING_QUERY_ENCODER", " INT8")),
             OnnxModel.ALL_MINILM_L6_V2);
 
-    assertThat(s).isEqualTo(new EmbeddingSettings(3, 8, 1, Path.of("/var/cache/djl")));
+    assertThat(s)
+        .isEqualTo(
+            new EmbeddingSettings(
+                3, 8, 1, Path.of("/var/cache/djl"), EmbeddingSettings.QueryEncoder.INT8));
+  }
+
+  @Test
+  void queriesAreEmbeddedByTheModelItselfUnlessToldOtherwise() {
+    EmbeddingSettings s =
+        EmbeddingSettings.from(PluginConfig.of(Map.of()), OnnxModel.ALL_MINILM_L6_V2);
+
+    assertThat(s.queryEncoder()).isEqualTo(EmbeddingSettings.DEFAULT_QUERY_ENCODER);
+  }
+
+  @Test
+  void rejectsAnUnknownQueryEncoderNamingTheChoices() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                EmbeddingSettings.from(
+                    PluginConfig.of(Map.of("EMBEDDING_QUERY_ENCODER", "fp16")),
+                    OnnxModel.ALL_MINILM_L6_V2))
+        .withMessageContaining("EMBEDDING_QUERY_ENCODER must be model or int8")
+        .withMessageContaining("fp16");
   }
 
   @Test
