@@ -43,7 +43,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * [--requests=3000] [--warmup=300] [--chunks=10000] [--k=5] [--mode=hybrid] [--session=ID]
  * [--rates=50,100,150] [--name=search-latency]}; BASE_URL defaults to http://127.0.0.1:8000. Start
  * the server first, e.g. with {@code bench/server.sh start}. A reused session reports no ingest
- * rate (nothing was ingested in this run).
+ * rate (nothing was ingested in this run). Timing starts once the session has embedded every chunk
+ * (its info shows no {@code indexing}).
+ *
+ * <p>With {@code --server-pid=PID} (e.g. {@code $(cat
+ * bench/target/liberty/wlp/usr/servers/.pid/bench.pid)}) the closed loop also reports the CPU time
+ * the server and this load generator spent per search: both share the machine's cores, so {@code
+ * cores × 1000 / server CPU ms} is what the server alone could serve.
  */
 public final class SearchLatencyBench {
 
@@ -66,6 +72,8 @@ public final class SearchLatencyBench {
     int k = a.intOption("k", 5);
     String mode = a.option("mode", "hybrid");
     String session = a.option("session", null);
+    String serverPidOption = a.option("server-pid", null);
+    Long serverPid = serverPidOption == null ? null : Long.valueOf(serverPidOption.strip());
     String name = a.option("name", "search-latency");
     List<Integer> rates =
         Arrays.stream(a.option("rates", "50,100,150").split(","))
@@ -84,7 +92,19 @@ public final class SearchLatencyBench {
             .connectTimeout(Duration.ofSeconds(5))
             .build()) {
       bench(
-          http, base, data, clients, requests, warmup, targetChunks, k, mode, session, rates, name);
+          http,
+          base,
+          data,
+          clients,
+          requests,
+          warmup,
+          targetChunks,
+          k,
+          mode,
+          session,
+          rates,
+          name,
+          serverPid);
     }
   }
 
@@ -100,7 +120,8 @@ public final class SearchLatencyBench {
       String mode,
       String session,
       List<Integer> rates,
-      String name)
+      String name,
+      Long serverPid)
       throws Exception {
     boolean reuse = session != null;
     Api api = new Api(http, base, reuse ? session : UUID.randomUUID().toString());
@@ -142,10 +163,22 @@ public final class SearchLatencyBench {
 
     List<String> questions = squad.questions(warmup + requests, 11);
     try {
+      int pending = api.awaitIndexed(UPLOAD_TIMEOUT);
+      if (pending > 0) {
+        throw new IOException(
+            "the session still had " + pending + " chunks to embed after " + UPLOAD_TIMEOUT);
+      }
       run(api, questions.subList(0, warmup), clients, k, mode, 0);
+      long serverCpu = serverPid == null ? 0 : ProcessCpu.nanos(serverPid);
+      long ownCpu = ProcessCpu.ownNanos();
       long start = System.nanoTime();
       Run timed = run(api, questions.subList(warmup, warmup + requests), clients, k, mode, 0);
       double wall = (System.nanoTime() - start) / 1e9;
+      double clientCpuMs = (ProcessCpu.ownNanos() - ownCpu) / 1e6 / requests;
+      double serverCpuMs =
+          serverPid == null
+              ? Double.NaN
+              : (ProcessCpu.nanos(serverPid) - serverCpu) / 1e6 / requests;
       double[] ms = timed.millis();
       double p50 = Stats.percentile(ms, 50);
       double p95 = Stats.percentile(ms, 95);
@@ -205,6 +238,21 @@ public final class SearchLatencyBench {
           .put("mean_ms", Stats.round(Stats.mean(ms), 2))
           .put("throughput_per_s", Stats.round(requests / wall, 1))
           .put("goal_p99_ms", GOAL_P99_MS)
+          .put("load_generator_cpu_ms_per_search", Stats.round(clientCpuMs, 2));
+      int cores = Runtime.getRuntime().availableProcessors();
+      if (serverPid != null) {
+        result
+            .put("server_cpu_ms_per_search", Stats.round(serverCpuMs, 2))
+            .put(
+                "server_alone_capacity_per_s",
+                Map.of(
+                    "value",
+                    Stats.round(cores * 1000 / serverCpuMs, 0),
+                    "method",
+                    "cores x 1000 / server CPU ms per search in the closed loop: what the"
+                        + " server could serve if the load generator ran on other cores"));
+      }
+      result
           .put(
               "open_loop",
               Map.of(
@@ -219,7 +267,8 @@ public final class SearchLatencyBench {
               String.format(
                   "POST /api/v1/search (%s, k=%d), %d clients, %,d chunks: p50 %.1f ms, p95 %.1f"
                       + " ms, p99 %.1f ms (goal <= 50), max %.1f ms, %.0f requests/s, %d errors;"
-                      + " open loop: p99 <= 50 ms up to %d requests/s offered (of %s tried)",
+                      + " open loop: p99 <= 50 ms up to %d requests/s offered (of %s tried);"
+                      + " CPU per search: %s load generator %.2f ms",
                   mode,
                   k,
                   clients,
@@ -231,7 +280,9 @@ public final class SearchLatencyBench {
                   requests / wall,
                   timed.errors(),
                   bestRate,
-                  rates));
+                  rates,
+                  serverPid == null ? "" : String.format("server %.2f ms,", serverCpuMs),
+                  clientCpuMs));
     } finally {
       if (!reuse) {
         api.deleteSession();
@@ -337,6 +388,26 @@ public final class SearchLatencyBench {
         return "POST /api/v1/search at " + base + " does not answer with a results list";
       }
       return null;
+    }
+
+    /**
+     * Waits until the session has embedded every chunk (no {@code indexing} in its info) or {@code
+     * timeout} passes; returns the chunks still pending, 0 when done.
+     */
+    int awaitIndexed(Duration timeout) throws IOException, InterruptedException {
+      long end = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        JsonObject info = info();
+        int pending =
+            info.containsKey("indexing")
+                ? info.getJsonObject("indexing").getInt("chunks_pending", 0)
+                : 0;
+        if (pending == 0 || System.nanoTime() > end) {
+          return pending;
+        }
+        System.err.printf("%s: waiting for %d chunks to be embedded%n", NAME, pending);
+        Thread.sleep(2_000);
+      }
     }
 
     int chunks() throws IOException, InterruptedException {
