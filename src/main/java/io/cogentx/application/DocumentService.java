@@ -75,14 +75,19 @@ public class DocumentService {
     return kb.get().titled(runtime.retriever().search(kb.get().index(), query, k, mode));
   }
 
-  /** The best chunks for a question with the evidence behind them; only this session's. */
+  /**
+   * The best chunks for a question with the evidence behind them; only this session's. Hits of a
+   * document still being embedded are embedded on the spot ({@link Retriever#retrieve(
+   * io.cogentx.spi.SessionIndex, String, int, SearchMode, java.util.function.Predicate)}).
+   */
   public Retriever.Retrieval retrieve(Session session, String question, int k, SearchMode mode)
       throws IOException {
     Optional<KnowledgeBase> kb = existing(session);
     if (kb.isEmpty()) {
       return new Retriever.Retrieval(List.of(), List.of(), List.of());
     }
-    Retriever.Retrieval found = runtime.retriever().retrieve(kb.get().index(), question, k, mode);
+    Retriever.Retrieval found =
+        runtime.retriever().retrieve(kb.get().index(), question, k, mode, kb.get()::embedded);
     return new Retriever.Retrieval(
         kb.get().titled(found.hits()),
         kb.get().titled(found.keyword()),

@@ -194,6 +194,20 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
+   * Whether vector search can find {@code chunk}: false only for a chunk of a document being added
+   * that has not got its vector yet.
+   */
+  public boolean embedded(Chunk chunk) {
+    Pending pending = indexing.get(chunk.documentId());
+    if (pending == null) {
+      return true;
+    }
+    synchronized (pending) {
+      return pending.vectors.containsKey(chunk.position());
+    }
+  }
+
+  /**
    * Finishes adding a document whose chunks are all indexed with their vectors: stores its record,
    * chunks, vectors and file (moved) in the session's store — durably, in a durable store — and
    * lists it. On failure the document is removed again.

@@ -1,10 +1,14 @@
 package io.cogentx.retrieval;
 
+import io.cogentx.spi.Chunk;
 import io.cogentx.spi.Embedder;
 import io.cogentx.spi.ScoredChunk;
 import io.cogentx.spi.SessionIndex;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Answers a query against one session's index: BM25, nearest vectors, or both fused. For hybrid
@@ -69,24 +73,81 @@ public final class Retriever {
    */
   public Retrieval retrieve(SessionIndex index, String query, int k, SearchMode mode)
       throws IOException {
+    return retrieve(index, query, k, mode, chunk -> true);
+  }
+
+  /**
+   * Like {@link #retrieve(SessionIndex, String, int, SearchMode)} on an index still being filled:
+   * of the best {@code min(k, }{@value #EMBEDDED_ON_DEMAND}{@code )} hits, those without a vector
+   * yet ({@code embedded} false) are embedded now, their similarity to the query joins the vector
+   * list and the hits are fused again. A question asked while a document is embedded so gets the
+   * evidence of the passages it found by keyword at once, not when their turn to be embedded comes.
+   */
+  public Retrieval retrieve(
+      SessionIndex index, String query, int k, SearchMode mode, Predicate<Chunk> embedded)
+      throws IOException {
     EmbeddingMismatchException.requireCompatible(index.spec(), embedder);
     if (k < 1 || query.isBlank() || index.size() == 0) {
       return new Retrieval(List.of(), List.of(), List.of());
     }
     int depth = Math.max(k, candidates);
     List<ScoredChunk> keyword = index.keywordSearch(query, depth);
-    List<ScoredChunk> vector = index.vectorSearch(embedder.embedQuery(query), depth);
-    List<ScoredChunk> hits =
-        switch (mode) {
-          case KEYWORD -> keyword;
-          case VECTOR -> vector;
-          case HYBRID -> fusion.fuse(keyword, vector);
-        };
+    float[] queryVector = embedder.embedQuery(query);
+    List<ScoredChunk> vector = index.vectorSearch(queryVector, depth);
+    List<ScoredChunk> hits = rank(mode, keyword, vector);
+    List<Chunk> waiting =
+        hits.stream()
+            .limit(Math.min(k, EMBEDDED_ON_DEMAND))
+            .map(ScoredChunk::chunk)
+            .filter(embedded.negate())
+            .toList();
+    if (!waiting.isEmpty()) {
+      vector = withSimilarities(vector, waiting, queryVector);
+      hits = rank(mode, keyword, vector);
+    }
     return new Retrieval(
         hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits,
         keyword,
         vector,
         Vocabulary.of(index));
+  }
+
+  /** Most hits of one question embedded on demand while their document is being embedded. */
+  public static final int EMBEDDED_ON_DEMAND = 5;
+
+  private List<ScoredChunk> rank(
+      SearchMode mode, List<ScoredChunk> keyword, List<ScoredChunk> vector) {
+    return switch (mode) {
+      case KEYWORD -> keyword;
+      case VECTOR -> vector;
+      case HYBRID -> fusion.fuse(keyword, vector);
+    };
+  }
+
+  /**
+   * {@code vector} with the cosine similarities of {@code chunks} to the query added, best first.
+   */
+  private List<ScoredChunk> withSimilarities(
+      List<ScoredChunk> vector, List<Chunk> chunks, float[] queryVector) {
+    float[][] vectors = embedder.embed(chunks.stream().map(Chunk::text).toList());
+    List<ScoredChunk> out = new ArrayList<>(vector);
+    for (int i = 0; i < chunks.size(); i++) {
+      out.add(new ScoredChunk(chunks.get(i), (float) cosine(queryVector, vectors[i])));
+    }
+    out.sort(Comparator.comparingDouble((ScoredChunk h) -> -h.score()));
+    return List.copyOf(out);
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
   }
 
   /** The {@code k} best chunks for {@code query}, best first. */

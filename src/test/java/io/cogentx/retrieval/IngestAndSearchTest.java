@@ -2,9 +2,11 @@ package io.cogentx.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cogentx.session.SessionId;
 import io.cogentx.session.TestStorage;
+import io.cogentx.spi.Chunk;
 import io.cogentx.spi.DocumentException;
 import io.cogentx.spi.DocumentLoader;
 import io.cogentx.spi.DocumentLoaderProvider;
@@ -278,6 +280,62 @@ class IngestAndSearchTest {
       checked.countDown();
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aQuestionAskedWhileItsPassageWaitsForItsVectorGetsThatPassagesSimilarityAtOnce()
+      throws Exception {
+    CountDownLatch pageOneRead = new CountDownLatch(1);
+    CountDownLatch checked = new CountDownLatch(1);
+    DocumentLoader twoPages =
+        new StubLoader(
+            (sink, progress) -> {
+              sink.accept(Segment.onPage(1, "The ferry to Skerryvore leaves at dawn."));
+              sink.accept(Segment.onPage(2, "Page two talks about gulls."));
+              pageOneRead.countDown();
+              await(checked);
+            });
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<DocumentInfo> adding =
+          pool.submit(() -> ingestor.ingest(kb, stubUpload("ferry.pdf", twoPages), QUIET));
+      await(pageOneRead);
+      awaitUntil(
+          () -> !retriever.search(kb.index(), "ferry Skerryvore", 3, SearchMode.KEYWORD).isEmpty());
+      Chunk ferry =
+          retriever.search(kb.index(), "ferry Skerryvore", 1, SearchMode.KEYWORD).get(0).chunk();
+      assertThat(kb.embedded(ferry)).as("not embedded yet").isFalse();
+
+      Retriever.Retrieval asIndexed =
+          retriever.retrieve(kb.index(), "ferry Skerryvore", 3, SearchMode.HYBRID);
+      Retriever.Retrieval withWaiting =
+          retriever.retrieve(kb.index(), "ferry Skerryvore", 3, SearchMode.HYBRID, kb::embedded);
+
+      assertThat(asIndexed.bestCosine()).isZero();
+      float[] query = embedder.embedQuery("ferry Skerryvore");
+      float[] passage = embedder.embed(List.of(ferry.text()))[0];
+      assertThat(withWaiting.vector()).extracting(h -> h.chunk().id()).contains(ferry.id());
+      assertThat(withWaiting.bestCosine()).isCloseTo(cosine(query, passage), within(1e-5));
+      assertThat(withWaiting.hits().get(0).chunk().id()).isEqualTo(ferry.id());
+      checked.countDown();
+      adding.get(30, TimeUnit.SECONDS);
+      assertThat(kb.embedded(ferry)).isTrue();
+    } finally {
+      checked.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
   }
 
   @Test
