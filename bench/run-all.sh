@@ -54,15 +54,26 @@ section_ingest() {
 
 section_search() {
   BENCH_JAVA_OPTS="$vector_api" bench/run.sh SearchCostBench --name=search-cost
-  bench/server.sh start "$port"
+  # One session of ~10,000 chunks on disk, filled by the first run and reused by the others (a restart keeps it);
+  # the server runs once with each query encoder, the shipped one (int8) last.
+  local session=2f0e8d5c-6a3b-4c1d-9e7f-0a1b2c3d4e5f
+  export SESSION_STORE=disk VECTOR_DB_DIRECTORY=$PWD/bench/target/search-sessions
   trap 'bench/server.sh stop' EXIT
-  local session=2f0e8d5c-6a3b-4c1d-9e7f-0a1b2c3d4e5f # filled by the first run, reused (not re-ingested) by the second
-  bench/run.sh SearchLatencyBench "http://127.0.0.1:$port" --rates=50,100,150,200,250,300 --session=$session \
-    --name=search-latency
+  local encoder name pid
+  for encoder in model int8; do
+    name=search-latency-$encoder-queries
+    [ "$encoder" = int8 ] && name=search-latency
+    EMBEDDING_QUERY_ENCODER=$encoder bench/server.sh start "$port"
+    pid=$(cat bench/target/liberty/wlp/usr/servers/.pid/bench.pid)
+    bench/run.sh SearchLatencyBench "http://127.0.0.1:$port" --rates=100,200,250,300,350,400 --session=$session \
+      --server-pid="$pid" --server-settings="EMBEDDING_QUERY_ENCODER=$encoder SESSION_STORE=disk" --name=$name
+    [ "$encoder" = int8 ] || bench/server.sh stop
+  done
   bench/run.sh SearchLatencyBench "http://127.0.0.1:$port" --mode=keyword --rates=200,400 --session=$session \
-    --name=search-latency-keyword
+    --server-pid="$pid" --server-settings="SESSION_STORE=disk" --name=search-latency-keyword
   bench/server.sh stop
   trap - EXIT
+  unset SESSION_STORE VECTOR_DB_DIRECTORY
 }
 
 section_embedder() {

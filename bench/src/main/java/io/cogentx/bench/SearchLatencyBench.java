@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * further runs can reuse it.
  *
  * <p>Run with {@code bench/run.sh SearchLatencyBench [BASE_URL] [DATA_DIR] [--clients=32]
- * [--requests=3000] [--warmup=300] [--chunks=10000] [--k=5] [--mode=hybrid] [--session=ID]
+ * [--requests=3000] [--warmup=3000] [--chunks=10000] [--k=5] [--mode=hybrid] [--session=ID]
  * [--rates=50,100,150] [--name=search-latency]}; BASE_URL defaults to http://127.0.0.1:8000. Start
  * the server first, e.g. with {@code bench/server.sh start}. A reused session reports no ingest
  * rate (nothing was ingested in this run). Timing starts once the session has embedded every chunk
@@ -49,7 +49,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>With {@code --server-pid=PID} (e.g. {@code $(cat
  * bench/target/liberty/wlp/usr/servers/.pid/bench.pid)}) the closed loop also reports the CPU time
  * the server and this load generator spent per search: both share the machine's cores, so {@code
- * cores × 1000 / server CPU ms} is what the server alone could serve.
+ * cores × 1000 / server CPU ms} is what the server alone could serve. {@code
+ * --server-settings=TEXT} records how the server was started (e.g. {@code
+ * EMBEDDING_QUERY_ENCODER=int8}). The warm-up is long (3,000 searches) because a freshly started
+ * server's JIT is still compiling the search path after a few hundred.
  */
 public final class SearchLatencyBench {
 
@@ -67,12 +70,13 @@ public final class SearchLatencyBench {
     Path data = BenchArgs.dataDir(a.positional(1, null));
     int clients = a.intOption("clients", 32);
     int requests = a.intOption("requests", 3000);
-    int warmup = a.intOption("warmup", 300);
+    int warmup = a.intOption("warmup", 3000);
     int targetChunks = a.intOption("chunks", 10_000);
     int k = a.intOption("k", 5);
     String mode = a.option("mode", "hybrid");
     String session = a.option("session", null);
     String serverPidOption = a.option("server-pid", null);
+    String serverSettings = a.option("server-settings", "not stated");
     Long serverPid = serverPidOption == null ? null : Long.valueOf(serverPidOption.strip());
     String name = a.option("name", "search-latency");
     List<Integer> rates =
@@ -104,7 +108,8 @@ public final class SearchLatencyBench {
           session,
           rates,
           name,
-          serverPid);
+          serverPid,
+          serverSettings);
     }
   }
 
@@ -121,7 +126,8 @@ public final class SearchLatencyBench {
       String session,
       List<Integer> rates,
       String name,
-      Long serverPid)
+      Long serverPid,
+      String serverSettings)
       throws Exception {
     boolean reuse = session != null;
     Api api = new Api(http, base, reuse ? session : UUID.randomUUID().toString());
@@ -212,6 +218,7 @@ public final class SearchLatencyBench {
       BenchResult result =
           new BenchResult(name)
               .put("base_url", base.toString())
+              .put("server_settings", serverSettings)
               .put("session_chunks", ingested.chunks())
               .put("session_documents", ingested.documents())
               .put("corpus", ingested.description());

@@ -51,8 +51,11 @@ public record EmbeddingSettings(
   public static final String CACHE_DIR = "DJL_CACHE_DIR";
   public static final String QUERY_ENCODER = "EMBEDDING_QUERY_ENCODER";
 
-  /** {@link #queryEncoder} when not configured. */
-  static final QueryEncoder DEFAULT_QUERY_ENCODER = QueryEncoder.MODEL;
+  /**
+   * {@link #queryEncoder} when not configured: int8, which halves the server's CPU per search with
+   * the same development figures (bench/results/*-int8-queries.json, docs/benchmarks.md).
+   */
+  static final QueryEncoder DEFAULT_QUERY_ENCODER = QueryEncoder.INT8;
 
   public EmbeddingSettings {
     requirePositive(THREADS, intraOpThreads);

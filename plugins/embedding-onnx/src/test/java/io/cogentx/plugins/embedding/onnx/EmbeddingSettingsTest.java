@@ -44,11 +44,16 @@ class EmbeddingSettingsTest {
   }
 
   @Test
-  void queriesAreEmbeddedByTheModelItselfUnlessToldOtherwise() {
-    EmbeddingSettings s =
+  void queriesAreEmbeddedByTheInt8SiblingUnlessToldOtherwise() {
+    EmbeddingSettings byDefault =
         EmbeddingSettings.from(PluginConfig.of(Map.of()), OnnxModel.ALL_MINILM_L6_V2);
+    EmbeddingSettings told =
+        EmbeddingSettings.from(
+            PluginConfig.of(Map.of("EMBEDDING_QUERY_ENCODER", "model")),
+            OnnxModel.ALL_MINILM_L6_V2);
 
-    assertThat(s.queryEncoder()).isEqualTo(EmbeddingSettings.DEFAULT_QUERY_ENCODER);
+    assertThat(byDefault.queryEncoder()).isEqualTo(EmbeddingSettings.QueryEncoder.INT8);
+    assertThat(told.queryEncoder()).isEqualTo(EmbeddingSettings.QueryEncoder.MODEL);
   }
 
   @Test

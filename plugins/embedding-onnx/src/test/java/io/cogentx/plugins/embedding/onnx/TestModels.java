@@ -4,7 +4,11 @@ import io.cogentx.spi.PluginConfig;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** One loaded embedder per model for the whole test run (loading takes a second or two). */
+/**
+ * One loaded embedder per model for the whole test run (loading takes a second or two), each
+ * embedding queries itself ({@code EMBEDDING_QUERY_ENCODER=model}), as the reference vectors were
+ * made; {@link QueryEncoderTest} checks the int8 query encoder against these.
+ */
 final class TestModels {
 
   private static final Map<OnnxModel, OnnxEmbedder> LOADED = new EnumMap<>(OnnxModel.class);
@@ -25,7 +29,10 @@ final class TestModels {
 
   private static OnnxEmbedder load(OnnxModel model) {
     try {
-      return OnnxEmbedder.load(model, EmbeddingSettings.from(PluginConfig.of(Map.of()), model));
+      return OnnxEmbedder.load(
+          model,
+          EmbeddingSettings.from(
+              PluginConfig.of(Map.of(EmbeddingSettings.QUERY_ENCODER, "model")), model));
     } catch (Exception e) {
       throw new IllegalStateException("Cannot load " + model, e);
     }
