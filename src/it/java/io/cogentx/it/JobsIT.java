@@ -202,7 +202,7 @@ class JobsIT {
 
   /** Uploads stored in the IT server's spool directory now. */
   @Test
-  void aDocumentIsSearchableByKeywordWhileItIsEmbeddedAndGoneWhenCancelled() {
+  void aDocumentIsSearchableAndAnsweredWhileItIsEmbeddedAndGoneWhenCancelled() {
     String session = Api.newSession();
     byte[] marked =
         ("The quartermaster's password is zyxwvutsrq.\n\n"
@@ -227,6 +227,11 @@ class JobsIT {
             Api.json(Api.get("/api/v1/session/info", SESSION, session)).getJsonObject("indexing"))
         .isNotNull();
     assertThat(documents(session)).as("listed only once indexed").isZero();
+    JsonObject asked = Ask.json(session, "What is the quartermaster's password?");
+    assertThat(asked.getBoolean("abstained"))
+        .as("answered while the document is embedded: " + asked)
+        .isFalse();
+    assertThat(asked.getJsonObject("indexing").getInt("chunks_pending")).isPositive();
 
     assertThat(Api.delete("/api/v1/jobs/" + id, SESSION, session).statusCode()).isEqualTo(204);
     awaitState(session, id, "cancelled");

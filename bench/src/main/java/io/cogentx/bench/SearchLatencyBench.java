@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * further runs can reuse it.
  *
  * <p>Run with {@code bench/run.sh SearchLatencyBench [BASE_URL] [DATA_DIR] [--clients=32]
- * [--requests=3000] [--warmup=3000] [--chunks=10000] [--k=5] [--mode=hybrid] [--session=ID]
+ * [--requests=3000] [--warmup=10000] [--chunks=10000] [--k=5] [--mode=hybrid] [--session=ID]
  * [--rates=50,100,150] [--name=search-latency]}; BASE_URL defaults to http://127.0.0.1:8000. Start
  * the server first, e.g. with {@code bench/server.sh start}. A reused session reports no ingest
  * rate (nothing was ingested in this run). Timing starts once the session has embedded every chunk
@@ -70,7 +70,7 @@ public final class SearchLatencyBench {
     Path data = BenchArgs.dataDir(a.positional(1, null));
     int clients = a.intOption("clients", 32);
     int requests = a.intOption("requests", 3000);
-    int warmup = a.intOption("warmup", 3000);
+    int warmup = a.intOption("warmup", 10_000);
     int targetChunks = a.intOption("chunks", 10_000);
     int k = a.intOption("k", 5);
     String mode = a.option("mode", "hybrid");
@@ -167,18 +167,29 @@ public final class SearchLatencyBench {
           ingested.chunks() / ingestSeconds);
     }
 
-    List<String> questions = squad.questions(warmup + requests, 11);
+    List<String> drawn = squad.questions(Integer.MAX_VALUE, 11);
+    if (drawn.size() <= requests) {
+      throw new IllegalArgumentException(
+          "--requests must be below the " + drawn.size() + " SQuAD questions");
+    }
+    // the warm-up cycles through distinct questions of its own; the timed ones come after them
+    int warmupPool = Math.max(1, Math.min(warmup, drawn.size() - requests));
+    List<String> warmupQueries = new ArrayList<>(warmup);
+    for (int i = 0; i < warmup; i++) {
+      warmupQueries.add(drawn.get(i % warmupPool));
+    }
+    List<String> timedQueries = drawn.subList(warmupPool, warmupPool + requests);
     try {
       int pending = api.awaitIndexed(UPLOAD_TIMEOUT);
       if (pending > 0) {
         throw new IOException(
             "the session still had " + pending + " chunks to embed after " + UPLOAD_TIMEOUT);
       }
-      run(api, questions.subList(0, warmup), clients, k, mode, 0);
+      run(api, warmupQueries, clients, k, mode, 0);
       long serverCpu = serverPid == null ? 0 : ProcessCpu.nanos(serverPid);
       long ownCpu = ProcessCpu.ownNanos();
       long start = System.nanoTime();
-      Run timed = run(api, questions.subList(warmup, warmup + requests), clients, k, mode, 0);
+      Run timed = run(api, timedQueries, clients, k, mode, 0);
       double wall = (System.nanoTime() - start) / 1e9;
       double clientCpuMs = (ProcessCpu.ownNanos() - ownCpu) / 1e6 / requests;
       double serverCpuMs =
@@ -196,7 +207,7 @@ public final class SearchLatencyBench {
         int n = Math.max(300, rate * OPEN_LOOP_SECONDS);
         List<String> qs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-          qs.add(questions.get(warmup + i % requests));
+          qs.add(timedQueries.get(i % requests));
         }
         long t0 = System.nanoTime();
         Run open = run(api, qs, clients, k, mode, rate);
