@@ -33,7 +33,8 @@ public final class ConvexCombinationFusion implements RankFusion {
   }
 
   private static void addNormalised(FusedRanking ranking, List<ScoredChunk> list, double weight) {
-    List<ScoredChunk> hits = FusedRanking.distinct(list);
+    FusedRanking.Distinct distinct = FusedRanking.distinct(list);
+    List<ScoredChunk> hits = distinct.hits();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (ScoredChunk hit : hits) {
@@ -44,7 +45,7 @@ public final class ConvexCombinationFusion implements RankFusion {
     for (int i = 0; i < hits.size(); i++) {
       double score = hits.get(i).score();
       double normalised = range > 0 ? (score - min) / range : 1.0;
-      ranking.add(hits.get(i).chunk(), i + 1, weight * normalised);
+      ranking.add(distinct.ids().get(i), hits.get(i), i + 1, weight * normalised);
     }
   }
 

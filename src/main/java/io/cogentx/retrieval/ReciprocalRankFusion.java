@@ -51,10 +51,11 @@ public final class ReciprocalRankFusion implements RankFusion {
   }
 
   private void addRanks(FusedRanking ranking, List<ScoredChunk> list, double weight) {
-    List<ScoredChunk> hits = FusedRanking.distinct(list);
+    FusedRanking.Distinct distinct = FusedRanking.distinct(list);
+    List<ScoredChunk> hits = distinct.hits();
     for (int i = 0; i < hits.size(); i++) {
       int rank = i + 1;
-      ranking.add(hits.get(i).chunk(), rank, weight / (k + rank));
+      ranking.add(distinct.ids().get(i), hits.get(i), rank, weight / (k + rank));
     }
   }
 

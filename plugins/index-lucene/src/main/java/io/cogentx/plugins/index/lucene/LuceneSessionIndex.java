@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -457,16 +456,18 @@ final class LuceneSessionIndex implements SessionIndex {
   private static List<ScoredChunk> hits(IndexSearcher searcher, TopDocs top, boolean vectorScores)
       throws IOException {
     ScoreDoc[] hits = top.scoreDocs;
-    Integer[] byDoc = new Integer[hits.length];
+    // (document << 32 | hit index), sorted: the hits in document order without boxing
+    long[] byDoc = new long[hits.length];
     for (int i = 0; i < hits.length; i++) {
-      byDoc[i] = i;
+      byDoc[i] = (long) hits[i].doc << 32 | i;
     }
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+    Arrays.sort(byDoc);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     Chunk[] chunks = new Chunk[hits.length];
     LeafReaderContext leaf = null;
     BinaryDocValues values = null;
-    for (int i : byDoc) {
+    for (long packed : byDoc) {
+      int i = (int) packed;
       int doc = hits[i].doc;
       if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
