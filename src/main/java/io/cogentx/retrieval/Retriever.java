@@ -47,8 +47,9 @@ public final class Retriever {
 
   /**
    * What a question found: the {@code k} best chunks in the mode asked for, the raw lists behind
-   * them (BM25 scores, cosine similarities, best first) and the searched index's vocabulary, which
-   * together tell how strong the evidence is.
+   * them (BM25 scores, cosine similarities, best first; their chunks possibly without text, see
+   * {@link SessionIndex#keywordCandidates}) and the searched index's vocabulary, which together
+   * tell how strong the evidence is.
    */
   public record Retrieval(
       List<ScoredChunk> hits,
@@ -91,25 +92,26 @@ public final class Retriever {
       return new Retrieval(List.of(), List.of(), List.of());
     }
     int depth = Math.max(k, candidates);
-    List<ScoredChunk> keyword = index.keywordSearch(query, depth);
+    // the candidates may come without their text; only the k hits kept are read whole
+    List<ScoredChunk> keyword = index.keywordCandidates(query, depth);
     float[] queryVector = embedder.embedQuery(query);
-    List<ScoredChunk> vector = index.vectorSearch(queryVector, depth);
-    List<ScoredChunk> hits = rank(mode, keyword, vector);
+    List<ScoredChunk> vector = index.vectorCandidates(queryVector, depth);
+    List<ScoredChunk> best = index.withText(first(k, rank(mode, keyword, vector)));
     List<Chunk> waiting =
-        hits.stream()
+        best.stream()
             .limit(Math.min(k, EMBEDDED_ON_DEMAND))
             .map(ScoredChunk::chunk)
             .filter(embedded.negate())
             .toList();
     if (!waiting.isEmpty()) {
       vector = withSimilarities(vector, waiting, queryVector);
-      hits = rank(mode, keyword, vector);
+      best = index.withText(first(k, rank(mode, keyword, vector)));
     }
-    return new Retrieval(
-        hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits,
-        keyword,
-        vector,
-        Vocabulary.of(index));
+    return new Retrieval(best, keyword, vector, Vocabulary.of(index));
+  }
+
+  private static List<ScoredChunk> first(int k, List<ScoredChunk> hits) {
+    return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
   }
 
   /** Most hits of one question embedded on demand while their document is being embedded. */

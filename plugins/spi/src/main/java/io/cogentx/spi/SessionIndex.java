@@ -35,6 +35,33 @@ public interface SessionIndex extends AutoCloseable {
   List<ScoredChunk> keywordSearch(String query, int k) throws IOException;
 
   /**
+   * Like {@link #keywordSearch}, for ranking candidates of which the caller keeps only a few: the
+   * chunks may come without their text ({@code ""}) when the backend reads it back later cheaper
+   * ({@link #withText}) than it reads every candidate's. The default is {@link #keywordSearch}.
+   */
+  default List<ScoredChunk> keywordCandidates(String query, int k) throws IOException {
+    return keywordSearch(query, k);
+  }
+
+  /**
+   * Like {@link #vectorSearch}, the chunks possibly without their text; see {@link
+   * #keywordCandidates}.
+   */
+  default List<ScoredChunk> vectorCandidates(float[] query, int k) throws IOException {
+    return vectorSearch(query, k);
+  }
+
+  /**
+   * Candidates ({@link #keywordCandidates}, {@link #vectorCandidates}) with their chunks whole, in
+   * the same order with the same scores; a backend that reads chunks back leaves out a candidate
+   * whose chunk it no longer holds. The default returns {@code hits} as given (its candidates are
+   * whole).
+   */
+  default List<ScoredChunk> withText(List<ScoredChunk> hits) throws IOException {
+    return hits;
+  }
+
+  /**
    * How many chunks hold each of {@code words} ({@code [i]} for {@code words.get(i)}), as keyword
    * search matches it: after this index's text analysis, so a stop word or a word no chunk has
    * counts 0, and a word that analyses to several terms counts the chunks holding any of them.

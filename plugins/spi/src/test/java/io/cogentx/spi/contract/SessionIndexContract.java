@@ -268,6 +268,43 @@ public abstract class SessionIndexContract {
   }
 
   @Test
+  void candidatesReadWholeAreTheSearchesHits() throws Exception {
+    List<Chunk> chunks = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      chunks.add(
+          new Chunk(
+              "doc" + (i % 3),
+              "Title " + i,
+              i,
+              "common word " + i,
+              0,
+              10,
+              i,
+              null,
+              null,
+              "p " + i));
+    }
+    index.add(chunks, vectors(chunks.size()));
+
+    assertThat(index.withText(index.keywordCandidates("common word", 8)))
+        .isEqualTo(index.keywordSearch("common word", 8));
+    assertThat(index.withText(index.vectorCandidates(nearAxis(DIM, 5, 0), 8)))
+        .isEqualTo(index.vectorSearch(nearAxis(DIM, 5, 0), 8));
+    List<ScoredChunk> candidates = index.keywordCandidates("common word", 12);
+    assertThat(candidates)
+        .extracting(h -> h.chunk().id())
+        .containsExactlyElementsOf(
+            index.keywordSearch("common word", 12).stream().map(h -> h.chunk().id()).toList());
+
+    index.deleteDocument("doc1");
+    List<ScoredChunk> whole = index.withText(candidates);
+    // a backend that reads chunks back leaves the deleted ones out; the others are all there, whole
+    assertThat(whole).allSatisfy(h -> assertThat(chunks).contains(h.chunk()));
+    assertThat(whole.stream().filter(h -> !h.chunk().documentId().equals("doc1")).toList())
+        .hasSize(8);
+  }
+
+  @Test
   void theLocationOfAChunkIsStoredAndReturnedBySearches() throws Exception {
     Chunk slide =
         new Chunk("deck-1", "Deck", 2, "slide words", 40, 51, null, null, null, "slide 2");

@@ -57,6 +57,11 @@ final class ChunkCodec {
   }
 
   static Chunk decode(BytesRef bytes) throws IOException {
+    return decode(bytes, true);
+  }
+
+  /** The chunk, its text left out ({@code ""}) unless {@code withText}: the text is stored last. */
+  static Chunk decode(BytesRef bytes, boolean withText) throws IOException {
     ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
     byte format = in.readByte();
     if (format != FORMAT) {
@@ -72,7 +77,7 @@ final class ChunkCodec {
     Double start = (flags & HAS_START) != 0 ? Double.longBitsToDouble(in.readLong()) : null;
     Double end = (flags & HAS_END) != 0 ? Double.longBitsToDouble(in.readLong()) : null;
     String location = (flags & HAS_LOCATION) != 0 ? in.readString() : null;
-    String text = in.readString();
+    String text = withText ? in.readString() : "";
     return new Chunk(
         documentId, title, position, text, startOffset, endOffset, page, start, end, location);
   }

@@ -244,6 +244,16 @@ final class LuceneSessionIndex implements SessionIndex {
 
   @Override
   public List<ScoredChunk> vectorSearch(float[] query, int k) throws IOException {
+    return vectorSearch(query, k, true);
+  }
+
+  @Override
+  public List<ScoredChunk> vectorCandidates(float[] query, int k) throws IOException {
+    return vectorSearch(query, k, false);
+  }
+
+  private List<ScoredChunk> vectorSearch(float[] query, int k, boolean withText)
+      throws IOException {
     float[] target = Vectors.unitCopy(query, spec.dimension());
     return withReadLock(
         () ->
@@ -256,12 +266,26 @@ final class LuceneSessionIndex implements SessionIndex {
                   Query q =
                       new KnnFloatVectorQuery(
                           VECTOR, target, Math.max(n, settings.searchCandidates()));
-                  return hits(searcher, searcher.search(q, n), true);
+                  return hits(searcher, searcher.search(q, n), true, withText);
                 }));
   }
 
   @Override
   public List<ScoredChunk> keywordSearch(String query, int k) throws IOException {
+    return keywordSearch(query, k, true);
+  }
+
+  /**
+   * Candidates without their text: reading ~1 KB of text for each of 200 candidates is most of what
+   * a keyword search costs after BM25 itself.
+   */
+  @Override
+  public List<ScoredChunk> keywordCandidates(String query, int k) throws IOException {
+    return keywordSearch(query, k, false);
+  }
+
+  private List<ScoredChunk> keywordSearch(String query, int k, boolean withText)
+      throws IOException {
     Objects.requireNonNull(query, "query");
     return withReadLock(
         () ->
@@ -272,7 +296,31 @@ final class LuceneSessionIndex implements SessionIndex {
                     return List.of();
                   }
                   Query q = KeywordQueries.build(settings.analyzer(), TEXT, query);
-                  return q == null ? List.of() : hits(searcher, searcher.search(q, n), false);
+                  return q == null
+                      ? List.of()
+                      : hits(searcher, searcher.search(q, n), false, withText);
+                }));
+  }
+
+  /**
+   * Each candidate's chunk read whole, found by its id; candidates deleted meanwhile are dropped.
+   */
+  @Override
+  public List<ScoredChunk> withText(List<ScoredChunk> hits) throws IOException {
+    return withReadLock(
+        () ->
+            withSearcher(
+                searcher -> {
+                  List<ScoredChunk> out = new ArrayList<>(hits.size());
+                  for (ScoredChunk hit : hits) {
+                    TopDocs found =
+                        searcher.search(new TermQuery(new Term(CHUNK_ID, hit.chunk().id())), 1);
+                    if (found.scoreDocs.length == 1) {
+                      Chunk chunk = hits(searcher, found, false, true).get(0).chunk();
+                      out.add(new ScoredChunk(chunk, hit.score()));
+                    }
+                  }
+                  return out;
                 }));
   }
 
@@ -453,7 +501,8 @@ final class LuceneSessionIndex implements SessionIndex {
    * Reads the chunks of {@code top}'s hits. Doc values iterate forwards only, so the hits are
    * visited in document order, one iterator per segment, and returned in score order.
    */
-  private static List<ScoredChunk> hits(IndexSearcher searcher, TopDocs top, boolean vectorScores)
+  private static List<ScoredChunk> hits(
+      IndexSearcher searcher, TopDocs top, boolean vectorScores, boolean withText)
       throws IOException {
     ScoreDoc[] hits = top.scoreDocs;
     // (document << 32 | hit index), sorted: the hits in document order without boxing
@@ -476,7 +525,7 @@ final class LuceneSessionIndex implements SessionIndex {
       if (values == null || !values.advanceExact(doc - leaf.docBase)) {
         throw new IOException("index document " + doc + " has no stored chunk");
       }
-      chunks[i] = ChunkCodec.decode(values.binaryValue());
+      chunks[i] = ChunkCodec.decode(values.binaryValue(), withText);
     }
     List<ScoredChunk> out = new ArrayList<>(hits.length);
     for (int i = 0; i < hits.length; i++) {

@@ -3,11 +3,14 @@ package io.cogentx.plugins.index.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cogentx.spi.IndexBackendProvider;
+import io.cogentx.spi.ScoredChunk;
 import io.cogentx.spi.contract.SessionIndexContract;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The SPI's contract, plus what only Lucene does: English stemming. */
+/**
+ * The SPI's contract, plus what only Lucene does: English stemming, candidates without their text.
+ */
 class LuceneSessionIndexTest extends SessionIndexContract {
 
   @Override
@@ -27,5 +30,18 @@ class LuceneSessionIndexTest extends SessionIndexContract {
     assertThat(index.keywordSearch("the and of", 5)).isEmpty();
     assertThat(index.keywordSearch("", 5)).isEmpty();
     assertThat(index.keywordSearch("   ?!  ", 5)).isEmpty();
+  }
+
+  @Test
+  void candidatesComeWithoutTextWhichIsReadForTheHitsKeptAndNotForDeletedOnes() throws Exception {
+    index.add(List.of(chunk("a", 0, "harbour lantern"), chunk("b", 0, "harbour bell")), vectors(2));
+
+    List<ScoredChunk> candidates = index.keywordCandidates("harbour", 5);
+    assertThat(candidates).extracting(h -> h.chunk().text()).containsOnly("");
+    index.deleteDocument("b");
+
+    assertThat(index.withText(candidates))
+        .extracting(h -> h.chunk().text())
+        .containsExactly("harbour lantern");
   }
 }
