@@ -241,27 +241,47 @@ class IngestAndSearchTest {
     return ingestor.ingest(kb, upload(name, text, type), QUIET);
   }
 
-  @Test
-  void aDocumentIsSearchableByKeywordWhileItIsReadAndByVectorWhileItIsEmbedded() throws Exception {
-    CountDownLatch pageOneRead = new CountDownLatch(1);
-    CountDownLatch checked = new CountDownLatch(1);
-    DocumentLoader twoPages =
-        new StubLoader(
-            (sink, progress) -> {
-              sink.accept(Segment.onPage(1, "The ferry to Skerryvore leaves at dawn."));
-              sink.accept(Segment.onPage(2, "Page two talks about gulls."));
-              pageOneRead.countDown(); // page 1's chunks are final once page 2 began
-              await(checked);
-              sink.accept(Segment.onPage(3, "Page three: the lamp is lit at dusk."));
-            });
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      Future<DocumentInfo> adding =
-          pool.submit(() -> ingestor.ingest(kb, stubUpload("ferry.pdf", twoPages), QUIET));
+  /**
+   * The ferry document added in the background, held after its second page (so page 1's chunks are
+   * final and keyword-searchable, not yet embedded) until {@link #finish()}.
+   */
+  private final class HeldUpload implements AutoCloseable {
+    private final CountDownLatch pageOneRead = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+    private final Future<DocumentInfo> adding;
+
+    HeldUpload() throws Exception {
+      DocumentLoader threePages =
+          new StubLoader(
+              (sink, progress) -> {
+                sink.accept(Segment.onPage(1, "The ferry to Skerryvore leaves at dawn."));
+                sink.accept(Segment.onPage(2, "Page two talks about gulls."));
+                pageOneRead.countDown(); // page 1's chunks are final once page 2 began
+                await(released);
+                sink.accept(Segment.onPage(3, "Page three: the lamp is lit at dusk."));
+              });
+      adding = pool.submit(() -> ingestor.ingest(kb, stubUpload("ferry.pdf", threePages), QUIET));
       await(pageOneRead);
       awaitUntil(
           () -> !retriever.search(kb.index(), "ferry Skerryvore", 3, SearchMode.KEYWORD).isEmpty());
+    }
 
+    DocumentInfo finish() throws Exception {
+      released.countDown();
+      return adding.get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      released.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDocumentIsSearchableByKeywordWhileItIsReadAndByVectorWhileItIsEmbedded() throws Exception {
+    try (HeldUpload upload = new HeldUpload()) {
       assertThat(kb.documents()).as("not listed before it is complete").isEmpty();
       assertThat(kb.indexing()).hasValueSatisfying(i -> assertThat(i.documents()).isEqualTo(1));
       assertThat(retriever.search(kb.index(), "ferry Skerryvore", 3, SearchMode.VECTOR))
@@ -270,38 +290,18 @@ class IngestAndSearchTest {
       assertThat(retriever.search(kb.index(), "lamp dusk", 3, SearchMode.KEYWORD))
           .as("page 3 not read yet")
           .isEmpty();
-      checked.countDown();
 
-      DocumentInfo added = adding.get(30, TimeUnit.SECONDS);
+      DocumentInfo added = upload.finish();
       assertThat(kb.documents()).containsExactly(added);
       assertThat(kb.indexing()).isEmpty();
       assertThat(retriever.search(kb.index(), "lamp dusk", 3, SearchMode.VECTOR)).isNotEmpty();
-    } finally {
-      checked.countDown();
-      pool.shutdownNow();
     }
   }
 
   @Test
   void aQuestionAskedWhileItsPassageWaitsForItsVectorGetsThatPassagesSimilarityAtOnce()
       throws Exception {
-    CountDownLatch pageOneRead = new CountDownLatch(1);
-    CountDownLatch checked = new CountDownLatch(1);
-    DocumentLoader twoPages =
-        new StubLoader(
-            (sink, progress) -> {
-              sink.accept(Segment.onPage(1, "The ferry to Skerryvore leaves at dawn."));
-              sink.accept(Segment.onPage(2, "Page two talks about gulls."));
-              pageOneRead.countDown();
-              await(checked);
-            });
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      Future<DocumentInfo> adding =
-          pool.submit(() -> ingestor.ingest(kb, stubUpload("ferry.pdf", twoPages), QUIET));
-      await(pageOneRead);
-      awaitUntil(
-          () -> !retriever.search(kb.index(), "ferry Skerryvore", 3, SearchMode.KEYWORD).isEmpty());
+    try (HeldUpload upload = new HeldUpload()) {
       Chunk ferry =
           retriever.search(kb.index(), "ferry Skerryvore", 1, SearchMode.KEYWORD).get(0).chunk();
       assertThat(kb.embedded(ferry)).as("not embedded yet").isFalse();
@@ -317,12 +317,8 @@ class IngestAndSearchTest {
       assertThat(withWaiting.vector()).extracting(h -> h.chunk().id()).contains(ferry.id());
       assertThat(withWaiting.bestCosine()).isCloseTo(cosine(query, passage), within(1e-5));
       assertThat(withWaiting.hits().get(0).chunk().id()).isEqualTo(ferry.id());
-      checked.countDown();
-      adding.get(30, TimeUnit.SECONDS);
+      upload.finish();
       assertThat(kb.embedded(ferry)).isTrue();
-    } finally {
-      checked.countDown();
-      pool.shutdownNow();
     }
   }
 

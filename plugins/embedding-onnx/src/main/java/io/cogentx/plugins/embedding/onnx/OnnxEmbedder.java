@@ -24,23 +24,17 @@ public final class OnnxEmbedder implements Embedder {
 
   private final OnnxModel model;
   private final EmbeddingSettings settings;
-  private final WordPieceTokenizer tokenizer;
-  private final OnnxEncoder encoder;
+  private final Encoder passages;
   private final Encoder queries;
   private final BatchRunner runner;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
   private OnnxEmbedder(
-      OnnxModel model,
-      EmbeddingSettings settings,
-      WordPieceTokenizer tokenizer,
-      OnnxEncoder encoder,
-      Encoder queries) {
+      OnnxModel model, EmbeddingSettings settings, Encoder passages, Encoder queries) {
     this.model = model;
     this.settings = settings;
-    this.tokenizer = tokenizer;
-    this.encoder = encoder;
+    this.passages = passages;
     this.queries = queries;
     this.runner =
         new BatchRunner(settings.workers(), "embed-" + model.name().toLowerCase(Locale.ROOT));
@@ -73,7 +67,7 @@ public final class OnnxEmbedder implements Embedder {
         settings.batchSize(),
         settings.workers(),
         queryModel.modelName());
-    return new OnnxEmbedder(model, settings, passages.tokenizer(), passages.encoder(), queries);
+    return new OnnxEmbedder(model, settings, passages, queries);
   }
 
   /** A tokenizer and the ONNX session it feeds. */
@@ -120,7 +114,7 @@ public final class OnnxEmbedder implements Embedder {
     lifecycle.readLock().lock();
     try {
       requireOpen();
-      return tokenizer.countTokens(text);
+      return passages.tokenizer().countTokens(text);
     } finally {
       lifecycle.readLock().unlock();
     }
@@ -135,14 +129,14 @@ public final class OnnxEmbedder implements Embedder {
     lifecycle.readLock().lock();
     try {
       requireOpen();
-      long[][] ids = tokenizer.encode(texts);
+      long[][] ids = passages.tokenizer().encode(texts);
       List<int[]> batches = BatchPlan.byLength(ids, settings.batchSize());
       float[][] vectors = new float[texts.size()][];
       runner.run(
           batches.size(),
           b -> {
             int[] rows = batches.get(b);
-            float[][] batchVectors = encoder.embed(ids, rows);
+            float[][] batchVectors = passages.encoder().embed(ids, rows);
             for (int i = 0; i < rows.length; i++) {
               vectors[rows[i]] = batchVectors[i];
             }
@@ -187,9 +181,8 @@ public final class OnnxEmbedder implements Embedder {
       }
       closed = true;
       runner.close();
-      tokenizer.close();
-      encoder.close();
-      if (queries.encoder() != encoder) {
+      passages.close();
+      if (queries != passages) {
         queries.close();
       }
     } catch (OrtException e) {
